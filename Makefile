@@ -1,0 +1,60 @@
+# Two commands for a newcomer: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help setup system python services db run test lint typecheck pytest
+
+help:
+	@echo "make run   - install what is missing, migrate, load demo data, serve"
+	@echo "make test  - the same set-up, then ruff, mypy and the whole test suite"
+
+system:
+	@bash scripts/setup-system.sh
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+python: $(UV)
+	@$(UV) sync --frozen --quiet
+
+services: python
+	@$(PY) scripts/ensure_services.py
+
+db: services
+	@$(PY) manage.py migrate --noinput -v 0
+	@$(PY) manage.py load_district
+
+setup: system python services db
+
+run: setup
+	@$(PY) manage.py collectstatic --noinput -v 0
+	@echo ""
+	@echo "Trondheim Tech Port registry on http://127.0.0.1:8000"
+	@echo "  API root  http://127.0.0.1:8000/api/v1/"
+	@echo "  API docs  http://127.0.0.1:8000/api/docs/  (ReDoc: /api/redoc/)"
+	@echo "  Ready     http://127.0.0.1:8000/readyz"
+	@echo "  Admin     http://127.0.0.1:8000/admin/  (python manage.py createsuperuser)"
+	@echo "Ctrl-C stops the web server, the Celery worker and Celery beat."
+	@echo ""
+	@PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
+
+lint: python
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: python
+	$(VENV)/bin/mypy .
+
+pytest: services
+	$(VENV)/bin/pytest
+
+test: setup lint typecheck pytest

@@ -1,0 +1,47 @@
+"""Every error on an API path leaves as problem details, never HTML."""
+
+import logging
+from collections.abc import Callable
+from http import HTTPStatus
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+
+from .errors import PROBLEM_CONTENT_TYPE, problem_response
+
+logger = logging.getLogger(__name__)
+
+API_PREFIXES = ("/api/", "/ogc", "/tiles/", "/healthz", "/readyz")
+
+
+def is_api_path(path: str) -> bool:
+    return path.startswith(API_PREFIXES)
+
+
+class ProblemDetailsMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code >= 400
+            and is_api_path(request.path)
+            and response.get("Content-Type") != PROBLEM_CONTENT_TYPE
+        ):
+            status = response.status_code
+            return problem_response(status, HTTPStatus(status).description)
+        return response
+
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponse | None:
+        if not is_api_path(request.path):
+            return None
+        if isinstance(exception, OperationalError | InterfaceError):
+            logger.warning("database unavailable: %s", exception)
+            response = problem_response(503, "The database is unavailable; retry soon.")
+            response["Retry-After"] = "5"
+            return response
+        logger.error("unhandled error on %s", request.path, exc_info=exception)
+        return problem_response(500, "An unexpected error occurred.")

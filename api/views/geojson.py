@@ -1,0 +1,47 @@
+"""List and detail views that answer GeoJSON with bytes built by PostGIS."""
+
+from typing import Any, ClassVar
+
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from geo.rendering import (
+    FeatureSpec,
+    feature_collection,
+    render_feature,
+    render_features,
+)
+
+from ..renderers import GeoJSONRenderer
+
+
+def wants_geojson(request: Request) -> bool:
+    return isinstance(getattr(request, "accepted_renderer", None), GeoJSONRenderer)
+
+
+class GeoJSONMixin:
+    """Add to a ViewSet with `feature_spec`; JSON stays with the serializer."""
+
+    feature_spec: ClassVar[FeatureSpec]
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not wants_geojson(request):
+            return super().list(request, *args, **kwargs)  # type: ignore[misc]
+        queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
+        page_queryset, members = self.paginate_features(queryset)
+        body = feature_collection(
+            render_features(page_queryset, self.feature_spec), **members
+        )
+        return Response(body, content_type=GeoJSONRenderer.media_type)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not wants_geojson(request):
+            return super().retrieve(request, *args, **kwargs)  # type: ignore[misc]
+        instance = self.get_object()  # type: ignore[attr-defined]
+        queryset = self.get_queryset().filter(pk=instance.pk)  # type: ignore[attr-defined]
+        body = render_feature(queryset, self.feature_spec)
+        return Response(body, content_type=GeoJSONRenderer.media_type)
+
+    def paginate_features(self, queryset: Any) -> tuple[Any, dict[str, bytes]]:
+        """The rows of this page and extra top-level members (links)."""
+        return queryset, {}

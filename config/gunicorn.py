@@ -1,0 +1,13 @@
+"""gunicorn settings; the bind address and worker count come from the environment."""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 10
+accesslog = "-"
+# Large GeoJSON answers must not let one worker's memory grow forever.
+max_requests = 2000
+max_requests_jitter = 200

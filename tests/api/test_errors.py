@@ -1,0 +1,44 @@
+import pytest
+from django.urls import path
+from rest_framework.decorators import api_view
+
+pytestmark = pytest.mark.django_db
+
+
+@api_view(["GET"])
+def boom(request):
+    raise RuntimeError("secret internals /etc/passwd")
+
+
+urlpatterns = [path("api/v1/boom/", boom)]
+
+
+def test_unknown_api_path_is_a_problem_404(api_client):
+    response = api_client.get("/api/v1/no-such-thing/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert set(body) >= {"type", "title", "status", "detail"}
+    assert body["title"] == "Not Found"
+
+
+@pytest.mark.urls("tests.api.test_errors")
+def test_unhandled_error_is_a_problem_500_without_traceback(client):
+    client.raise_request_exception = False
+
+    response = client.get("/api/v1/boom/")
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    text = response.content.decode()
+    assert "Traceback" not in text
+    assert "secret internals" not in text
+    assert response.json()["status"] == 500
+
+
+def test_method_not_allowed_is_a_problem(api_client, zones):
+    response = api_client.delete("/api/v1/zones/oya/")
+
+    assert response.status_code in {403, 405}
+    assert response["Content-Type"] == "application/problem+json"

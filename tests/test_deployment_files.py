@@ -1,0 +1,44 @@
+"""docker-compose.yml cannot run here; check it agrees with Procfile and settings."""
+
+import re
+from pathlib import Path
+
+import environ
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def procfile() -> dict[str, str]:
+    lines = (ROOT / "Procfile").read_text().splitlines()
+    return dict(line.split(": ", 1) for line in lines if line.strip())
+
+
+def test_web_worker_and_beat_share_one_image_and_run_the_procfile_commands(compose):
+    services = compose["services"]
+    for name, command in procfile().items():
+        assert services[name]["build"] == "."
+        assert services[name]["command"] == command
+
+
+def test_every_environment_variable_in_compose_is_read_by_the_settings(compose):
+    settings_source = (ROOT / "config/settings.py").read_text()
+    settings_source += (ROOT / "config/gunicorn.py").read_text()
+    read = set(re.findall(r'"([A-Z][A-Z0-9_]+)"', settings_source))
+    for name in ("web", "worker", "beat", "migrate"):
+        for variable in compose["services"][name]["environment"]:
+            assert variable in read, f"{variable} is set in compose but never read"
+
+
+def test_compose_database_and_broker_are_the_compose_services(compose):
+    environment = compose["services"]["web"]["environment"]
+    database = environ.Env.db_url_config(environment["DATABASE_URL"])
+    assert database["HOST"] in compose["services"]
+    assert environment["REDIS_URL"].split("//")[1].split(":")[0] in compose["services"]
+    assert "postgis" in compose["services"]["db"]["image"]
