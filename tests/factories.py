@@ -1,0 +1,68 @@
+"""factory_boy factories for the catalogue; every test module may reuse them."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.gis.geos import Point
+
+from pilots.models import Organization, PilotProject, Site
+
+# Gløshaugen main building, lon/lat.
+GLOSHAUGEN = (10.4025, 63.4190)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("a-long-test-password")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = Organization.Kind.COMPANY
+
+
+class SiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Site
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Site {n}")
+    slug = factory.Sequence(lambda n: f"site-{n}")
+    kind = Site.Kind.TEST_ARENA
+    host = factory.SubFactory(OrganizationFactory)
+    location = factory.LazyFunction(lambda: Point(*GLOSHAUGEN, srid=4326))
+
+    @factory.post_generation
+    def partners(self, create: bool, extracted: list | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.partners.set(extracted)
+
+
+class PilotProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PilotProject
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Pilot {n}")
+    slug = factory.Sequence(lambda n: f"pilot-{n}")
+    owner = factory.SubFactory(UserFactory)
+    status = PilotProject.Status.PUBLISHED
+    location = factory.LazyFunction(lambda: Point(*GLOSHAUGEN, srid=4326))
+
+    @factory.post_generation
+    def partners(self, create: bool, extracted: list | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.partners.set(extracted)
+
+    @factory.post_generation
+    def sites(self, create: bool, extracted: list | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.sites.set(extracted)
