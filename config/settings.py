@@ -197,3 +197,56 @@ if PRODUCTION:
 # "type" and "coordinates", so no "crs" member is ever parsed. The Docker image
 # ships GDAL 3.10, where the check passes on its own.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# Reliability and security (issue 8): CORS only for configured origins, security
+# headers, a Content-Security-Policy for the HTML pages, and request throttles.
+from csp.constants import NONCE  # noqa: E402
+
+INSTALLED_APPS += ["corsheaders", "csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "corsheaders.middleware.CorsMiddleware",
+)
+MIDDLEWARE.append("csp.middleware.CSPMiddleware")
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/(api|ogc|tiles)(/|$)"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Scripts only from this origin or inline with the per-request nonce (the Swagger
+# UI template adds it); styles inline too (Swagger UI and ReDoc set style
+# attributes); ReDoc and map libraries start web workers from blob: URLs.
+CSP_EXTRA_IMG_SOURCES = env.list("CSP_EXTRA_IMG_SOURCES", default=[])
+CSP_EXTRA_CONNECT_SOURCES = env.list("CSP_EXTRA_CONNECT_SOURCES", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *CSP_EXTRA_IMG_SOURCES],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", *CSP_EXTRA_CONNECT_SOURCES],
+        "worker-src": ["'self'", "blob:"],
+        "child-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Throttles per client address (anonymous) and per account. Counts live in each
+# process's memory, so the effective limit is the rate times the worker count.
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "rest_framework.throttling.AnonRateThrottle",
+    "rest_framework.throttling.UserRateThrottle",
+]
+API_THROTTLE_RATES = {
+    "anon": env.str(
+        "THROTTLE_ANON_RATE", default="600/minute" if PRODUCTION else "100000/minute"
+    ),
+    "user": env.str(
+        "THROTTLE_USER_RATE", default="2400/minute" if PRODUCTION else "100000/minute"
+    ),
+}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = API_THROTTLE_RATES  # type: ignore[assignment]
