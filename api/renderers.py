@@ -1,7 +1,9 @@
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework_csv.renderers import PaginatedCSVRenderer
 
 
 class GeoJSONRenderer(BaseRenderer):
@@ -26,3 +28,51 @@ class GeoJSONRenderer(BaseRenderer):
 class ProblemJSONRenderer(JSONRenderer):
     media_type = "application/problem+json"
     format = "problem"
+
+
+class CatalogueCSVRenderer(PaginatedCSVRenderer):
+    """CSV export of a list page (djangorestframework-csv).
+
+    Columns follow the serializer's field order; a Point becomes `<name>.lon`
+    and `<name>.lat`, other geometries one GeoJSON column, lists of values one
+    `;`-separated column. Errors stay problem details (JSON).
+    """
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        response = (renderer_context or {}).get("response")
+        if response is not None and response.status_code >= 400:
+            return JSONRenderer().render(data)
+        return super().render(data, accepted_media_type, renderer_context or {})
+
+    def tablize(self, data: Any, header: Any = None, labels: Any = None) -> Any:
+        rows = [self.flatten_item(item) for item in data]
+        if not header:
+            header = list(dict.fromkeys(key for row in rows for key in row))
+        return super().tablize(rows, header=header, labels=labels)
+
+    def flatten_dict(self, d: dict[str, Any]) -> dict[str, Any]:
+        flat: dict[str, Any] = {}
+        for key, value in d.items():
+            if _is_geometry(value):
+                if value["type"] == "Point":
+                    flat[f"{key}.lon"], flat[f"{key}.lat"] = value["coordinates"]
+                else:
+                    flat[key] = json.dumps(value, separators=(",", ":"))
+            elif isinstance(value, list) and all(
+                not isinstance(item, dict | list) for item in value
+            ):
+                flat[key] = ";".join(str(item) for item in value)
+            elif isinstance(value, dict | list):
+                flat.update(self.nest_flat_item(self.flatten_item(value), key))
+            else:
+                flat[key] = value
+        return flat
+
+
+def _is_geometry(value: Any) -> bool:
+    return isinstance(value, dict) and "type" in value and "coordinates" in value

@@ -198,6 +198,15 @@ if PRODUCTION:
 # ships GDAL 3.10, where the check passes on its own.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 
+# Catalogue API (issue 3): request bodies over 1 MB are refused with a 413
+# problem before anything reads them (api.request_limits); forms get the same cap.
+API_MAX_REQUEST_BODY_BYTES = 1_048_576
+DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_REQUEST_BODY_BYTES
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("api.middleware.ProblemDetailsMiddleware") + 1,
+    "api.request_limits.RequestBodyLimitMiddleware",
+)
+
 # Reliability and security (issue 8): CORS only for configured origins, security
 # headers, a Content-Security-Policy for the HTML pages, and request throttles.
 from csp.constants import NONCE  # noqa: E402

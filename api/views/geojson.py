@@ -30,7 +30,8 @@ class GeoJSONMixin:
         queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
         page_queryset, members = self.paginate_features(queryset)
         body = feature_collection(
-            render_features(page_queryset, self.feature_spec), **members
+            render_features(page_queryset, self.get_feature_spec(page_queryset)),
+            **members,
         )
         return Response(body, content_type=GeoJSONRenderer.media_type)
 
@@ -39,8 +40,12 @@ class GeoJSONMixin:
             return super().retrieve(request, *args, **kwargs)  # type: ignore[misc]
         instance = self.get_object()  # type: ignore[attr-defined]
         queryset = self.get_queryset().filter(pk=instance.pk)  # type: ignore[attr-defined]
-        body = render_feature(queryset, self.feature_spec)
+        body = render_feature(queryset, self.get_feature_spec(queryset))
         return Response(body, content_type=GeoJSONRenderer.media_type)
+
+    def get_feature_spec(self, queryset: Any) -> FeatureSpec:
+        """The spec for this queryset (a view may add e.g. computed distances)."""
+        return self.feature_spec
 
     def paginate_features(self, queryset: Any) -> tuple[Any, dict[str, bytes]]:
         """The rows of this page and extra top-level members (links)."""

@@ -1,0 +1,224 @@
+"""Keyset (cursor) pagination that stays correct while rows come and go.
+
+The cursor holds the values of the ordering keys of the last row seen (always
+ending in `id`), so the next page is "rows after these values": inserts and
+deletes elsewhere never shift a page, unlike offsets. The ordering comes from
+the queryset itself (name, -rank for search, distance_m for `near`, ...).
+"""
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import BooleanField, Q, QuerySet, Value
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_BULK_LIMIT = 10_000  # GeoJSON and CSV: map clients and exports
+BULK_FORMATS = ("geojson", "csv")
+
+Key = tuple[str, bool]  # (field or annotation name, descending)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    values: list[Any]
+    reverse: bool
+
+
+def ordering_keys(queryset: QuerySet) -> list[Key]:
+    order = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    keys: list[Key] = []
+    for item in order:
+        if not isinstance(item, str):
+            raise TypeError("keyset pagination needs orderings by name")
+        name = item.lstrip("-")
+        keys.append(("id" if name == "pk" else name, item.startswith("-")))
+    if not any(name == "id" for name, _ in keys):
+        keys.append(("id", False))
+    return keys
+
+
+def _order_by(keys: Sequence[Key], *, reverse: bool) -> list[str]:
+    return [("-" if descending != reverse else "") + name for name, descending in keys]
+
+
+def _after(keys: Sequence[Key], values: Sequence[Any], *, reverse: bool) -> Q:
+    """Rows strictly after `values` in the keys' order (before, if reverse)."""
+    condition = Q()
+    equal = Q()
+    for (name, descending), value in zip(keys, values, strict=True):
+        lookup = "gt" if descending == reverse else "lt"
+        condition |= equal & Q(**{f"{name}__{lookup}": value})
+        equal &= Q(**{name: value})
+    return condition
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    raw = json.dumps([cursor.values, cursor.reverse], cls=DjangoJSONEncoder)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(text: str, keys: Sequence[Key]) -> Cursor:
+    try:
+        padded = text + "=" * (-len(text) % 4)
+        values, reverse = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, TypeError, binascii.Error):
+        raise ValidationError({"cursor": ["Invalid cursor."]}) from None
+    if not isinstance(values, list) or len(values) != len(keys):
+        raise ValidationError({"cursor": ["The cursor belongs to another ordering."]})
+    return Cursor(values=values, reverse=bool(reverse))
+
+
+class KeysetCursorPagination(BasePagination):
+    """`?limit=` (capped: 100 for JSON, 10 000 for GeoJSON and CSV), `?cursor=`."""
+
+    limit_query_param = "limit"
+    cursor_query_param = "cursor"
+
+    def __init__(self) -> None:
+        self.next_url: str | None = None
+        self.previous_url: str | None = None
+
+    # -- the page -------------------------------------------------------------
+    def limit(self, request: Request) -> int:
+        bulk = getattr(request.accepted_renderer, "format", None) in BULK_FORMATS
+        cap = MAX_BULK_LIMIT if bulk else MAX_LIMIT
+        text = request.query_params.get(self.limit_query_param)
+        if text is None:
+            return min(DEFAULT_LIMIT if not bulk else cap, cap)
+        try:
+            limit = int(text)
+        except ValueError:
+            raise ValidationError(
+                {"limit": ["limit must be a whole number."]}
+            ) from None
+        if limit < 1:
+            raise ValidationError({"limit": ["limit must be at least 1."]})
+        return min(limit, cap)
+
+    def _page(
+        self, queryset: QuerySet, request: Request, *, fetch: Any
+    ) -> tuple[list[Any], list[Key]]:
+        """Rows of the page via `fetch(queryset, limit)`, and the keys."""
+        self.request = request
+        keys = ordering_keys(queryset)
+        limit = self.limit(request)
+        text = request.query_params.get(self.cursor_query_param)
+        cursor = decode_cursor(text, keys) if text else None
+        reverse = bool(cursor and cursor.reverse)
+        if cursor is not None:
+            queryset = queryset.filter(_after(keys, cursor.values, reverse=reverse))
+        queryset = queryset.order_by(*_order_by(keys, reverse=reverse))
+        rows = fetch(queryset, limit + 1)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if reverse:
+            rows.reverse()
+        self._links(rows, keys, cursor=cursor, more=more)
+        return rows, keys
+
+    def _links(
+        self, rows: list[Any], keys: list[Key], *, cursor: Cursor | None, more: bool
+    ) -> None:
+        self.next_url = self.previous_url = None
+        if not rows:
+            return
+        first, last = self._values(rows[0], keys), self._values(rows[-1], keys)
+        backwards = cursor is not None and cursor.reverse
+        if (more and not backwards) or backwards:
+            self.next_url = self._url(Cursor(values=last, reverse=False))
+        if (more and backwards) or (cursor is not None and not backwards):
+            self.previous_url = self._url(Cursor(values=first, reverse=True))
+
+    @staticmethod
+    def _values(row: Any, keys: list[Key]) -> list[Any]:
+        if isinstance(row, tuple):
+            return list(row[: len(keys)])
+        return [getattr(row, name) for name, _ in keys]
+
+    def _url(self, cursor: Cursor) -> str:
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, self.cursor_query_param, encode_cursor(cursor))
+
+    # -- JSON (DRF's list) ----------------------------------------------------
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: Any = None
+    ) -> list[Any]:
+        rows, _ = self._page(queryset, request, fetch=lambda qs, n: list(qs[:n]))
+        return rows
+
+    def get_paginated_response(self, data: Any) -> Response:
+        return Response(
+            {"next": self.next_url, "previous": self.previous_url, "results": data}
+        )
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Opaque cursor from a `next` or `previous` link.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": self.limit_query_param,
+                "required": False,
+                "in": "query",
+                "description": (
+                    f"Rows per page: default {DEFAULT_LIMIT}, at most {MAX_LIMIT} "
+                    f"for JSON and {MAX_BULK_LIMIT} for GeoJSON and CSV."
+                ),
+                "schema": {"type": "integer", "minimum": 1},
+            },
+        ]
+
+    # -- GeoJSON --------------------------------------------------------------
+    def paginate_features(
+        self, queryset: QuerySet, request: Request
+    ) -> tuple[QuerySet, list[dict[str, str]]]:
+        """The page's rows (for PostGIS to render) and its RFC 8288-style links.
+
+        One query finds the page's keys, the renderer's one query builds it.
+        """
+        key_names: list[str] = []
+
+        def fetch(qs: QuerySet, n: int) -> list[Any]:
+            return list(qs.values_list(*key_names)[:n])
+
+        keys = ordering_keys(queryset)
+        key_names.extend(name for name, _ in keys)
+        rows, keys = self._page(queryset, request, fetch=fetch)
+        ids = [row[key_names.index("id")] for row in rows]
+        # An empty id list cannot be compiled to SQL; "WHERE false" can.
+        page = queryset.filter(
+            Q(id__in=ids) if ids else Value(False, output_field=BooleanField())
+        ).order_by(*_order_by(keys, reverse=False))
+        links = [
+            {"rel": rel, "href": url, "type": "application/geo+json"}
+            for rel, url in (("next", self.next_url), ("prev", self.previous_url))
+            if url is not None
+        ]
+        return page, links
+
+
+def without_cursor(url: str) -> str:
+    return remove_query_param(url, KeysetCursorPagination.cursor_query_param)
