@@ -1,0 +1,114 @@
+"""Inventory (OWASP API9): the URL conf and the OpenAPI document list the same routes.
+
+A route served but missing from the document, or documented but not served,
+fails. Routes that are not API operations are excluded by the explicit list below.
+"""
+
+import re
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+
+from .openapi import document
+from .openapi import resolve as resolve_ref
+
+# Routes that are deliberately not API operations, each with its reason.
+NOT_API_OPERATIONS: dict[str, str] = {
+    "": "redirect from / to the API root",
+    "admin/": "Django admin (HTML, staff only)",
+    "api/schema/": "the OpenAPI document itself",
+    "api/docs/": "Swagger UI page",
+    "api/redoc/": "ReDoc page",
+    "api/v1/": "DRF's browsable API root (a list of links)",
+    "map/": "the HTML map page",
+}
+# Format-suffix variants (zones.json) duplicate documented routes.
+FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>|<drf_format_suffix:format>")
+
+
+def _join(prefix: str, route: str) -> str:
+    return prefix + route.removeprefix("^")
+
+
+def url_routes() -> Iterator[str]:
+    def walk(patterns: list, prefix: str) -> Iterator[str]:
+        for entry in patterns:
+            route = _join(prefix, str(entry.pattern))
+            if isinstance(entry, URLResolver):
+                yield from walk(entry.url_patterns, route)
+            elif isinstance(entry, URLPattern):
+                yield route
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+def _excluded(route: str) -> bool:
+    plain = route.removeprefix("^").removesuffix("$").replace("\\", "")
+    return (
+        any(plain == name or plain.startswith("admin/") for name in NOT_API_OPERATIONS)
+        or bool(FORMAT_SUFFIX.search(route))
+        or plain.startswith(("static/", "media/"))
+    )
+
+
+def _sample(path: str, parameters: list[dict]) -> str:
+    for parameter in map(resolve_ref, parameters):
+        if parameter.get("in") != "path":
+            continue
+        schema = parameter.get("schema", {})
+        value = str(uuid.UUID(int=1)) if schema.get("format") == "uuid" else "1"
+        path = path.replace("{" + parameter["name"] + "}", value)
+    return path
+
+
+def documented_routes() -> dict[str, str]:
+    """Route pattern each documented path resolves to -> the documented path."""
+    routes = {}
+    for path, item in document()["paths"].items():
+        operation = next(iter(v for k, v in item.items() if k != "parameters"))
+        sample = _sample(
+            path, item.get("parameters", []) + operation.get("parameters", [])
+        )
+        try:
+            match = resolve(sample)
+        except Resolver404:
+            routes[f"<unresolved {sample}>"] = path
+            continue
+        routes[match.route] = path
+    return routes
+
+
+@pytest.mark.django_db
+def test_every_served_route_is_documented() -> None:
+    documented = documented_routes()
+    served = [route for route in url_routes() if not _excluded(route)]
+
+    missing = sorted(route for route in served if route not in documented)
+    assert served
+    assert missing == [], "routes served but missing from the OpenAPI document"
+
+
+@pytest.mark.django_db
+def test_every_documented_route_is_served() -> None:
+    unresolved = [
+        path for route, path in documented_routes().items() if route.startswith("<")
+    ]
+    assert unresolved == [], "documented paths that no URL route serves"
+
+
+def test_exclusions_name_only_routes_that_exist() -> None:
+    served = {
+        route.removeprefix("^").removesuffix("$").replace("\\", "")
+        for route in url_routes()
+    }
+    stale = [
+        name
+        for name in NOT_API_OPERATIONS
+        if name not in served
+        and not any(s.startswith(name) for s in served)
+        and name != "map/"  # the map page arrives with the tiles issue
+    ]
+    assert stale == []
