@@ -47,6 +47,8 @@ class CatalogueCSVRenderer(PaginatedCSVRenderer):
         response = (renderer_context or {}).get("response")
         if response is not None and response.status_code >= 400:
             return JSONRenderer().render(data)
+        if isinstance(data, dict) and self.results_field not in data:
+            data = [data]  # a detail: one row
         return super().render(data, accepted_media_type, renderer_context or {})
 
     def tablize(self, data: Any, header: Any = None, labels: Any = None) -> Any:

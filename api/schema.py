@@ -1,8 +1,11 @@
 """OpenAPI pieces shared by the views: GeoJSON bodies and their media types."""
 
+import copy
 from typing import Any, Literal
 
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
+from rest_framework import serializers
 
 from .serializers.geometry import GEOMETRY_SCHEMA
 
@@ -29,11 +32,42 @@ FEATURE_COLLECTION_SCHEMA: dict[str, Any] = {
 }
 
 
+@extend_schema_serializer(many=False)
+class FeatureCollectionDocument(serializers.Serializer):
+    """Marks a GeoJSON FeatureCollection body in the schema: one object, never
+    wrapped in an array or a JSON pagination envelope (its `links` page it)."""
+
+
+@extend_schema_serializer(many=False)
+class FeatureDocument(serializers.Serializer):
+    """Marks a GeoJSON Feature body in the schema."""
+
+
+class FeatureCollectionDocumentExtension(OpenApiSerializerExtension):
+    target_class = FeatureCollectionDocument
+
+    def get_name(self, auto_schema: Any, direction: Any) -> str:
+        return "FeatureCollection"
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        return copy.deepcopy(FEATURE_COLLECTION_SCHEMA)  # hooks edit it in place
+
+
+class FeatureDocumentExtension(OpenApiSerializerExtension):
+    target_class = FeatureDocument
+
+    def get_name(self, auto_schema: Any, direction: Any) -> str:
+        return "Feature"
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        return copy.deepcopy(FEATURE_SCHEMA)
+
+
 def geojson_responses(
     serializer: Any, kind: Literal["list", "detail"]
 ) -> dict[tuple[int, str], Any]:
     """JSON from the serializer, GeoJSON from PostGIS, for one operation."""
-    geojson = FEATURE_COLLECTION_SCHEMA if kind == "list" else FEATURE_SCHEMA
+    geojson = FeatureCollectionDocument if kind == "list" else FeatureDocument
     return {
         (200, "application/json"): serializer,
         (200, "application/geo+json"): OpenApiResponse(response=geojson),

@@ -1,10 +1,16 @@
 from rest_framework.routers import DefaultRouter
 
+from .views.organizations import OrganizationViewSet
+from .views.vocabularies import SDGViewSet, SectorViewSet, TRLLevelViewSet
 from .views.zones import ZoneViewSet
 
 app_name = "api"
 
 router = DefaultRouter()
 router.register("zones", ZoneViewSet, basename="zone")
+router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("sectors", SectorViewSet, basename="sector")
+router.register("sdgs", SDGViewSet, basename="sdg")
+router.register("trl-levels", TRLLevelViewSet, basename="trl-level")
 
 urlpatterns = router.urls

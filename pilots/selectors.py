@@ -6,9 +6,22 @@ JSON responses get their geometries as GeoJSON text written by PostGIS
 
 from typing import Any
 
+from django.contrib.gis.db.models import GeometryField
 from django.contrib.gis.db.models.functions import AsGeoJSON
+from django.contrib.gis.geos import GEOSGeometry, Polygon
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 
 from geo.rendering import COORDINATE_DECIMALS
 
@@ -46,7 +59,7 @@ def search_document(model: type) -> Any:
         SearchVector(field, config=config, weight=weight)
         for field, config, weight in SEARCH_FIELDS[model]
     ]
-    document = vectors[0]
+    document: Any = vectors[0]
     for vector in vectors[1:]:
         document = document + vector
     return document
@@ -65,7 +78,8 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     return (
         queryset.alias(search_document=search_document(queryset.model))
         .filter(search_document=query)
-        .annotate(rank=SearchRank(F("search_document"), query))
+        # float8, so a cursor's rank compares exactly (ts_rank returns float4).
+        .annotate(rank=Cast(SearchRank(F("search_document"), query), FloatField()))
     )
 
 
@@ -131,3 +145,67 @@ def sdg_list() -> QuerySet[SDG]:
 
 def trl_level_list() -> QuerySet[TRLLevel]:
     return TRLLevel.objects.order_by("level")
+
+
+# Spatial reads. Distances are geodesic metres on the WGS 84 spheroid: the
+# geography casts below match the GiST indexes of migration 0002.
+
+
+class Geography(Func):
+    template = "(%(expressions)s)::geography"
+    output_field = GeometryField(geography=True, srid=4326)
+
+
+class GeographyPoint(Func):
+    template = "ST_SetSRID(ST_MakePoint(%(expressions)s), 4326)::geography"
+    output_field = GeometryField(geography=True, srid=4326)
+
+
+def spatial_expression(model: type) -> Expression | F:
+    """The geometry spatial filters look at: a site's location; a pilot's
+    point, or its area when it has no point."""
+    if model is PilotProject:
+        return Coalesce(F("location"), F("area"), output_field=GeometryField(srid=4326))
+    return F("location")
+
+
+def bbox_filter(
+    queryset: QuerySet, *, bbox: tuple[float, float, float, float]
+) -> QuerySet:
+    """Rows whose geometry meets the lon/lat box (index-assisted &&)."""
+    box = Polygon.from_bbox(bbox)
+    box.srid = 4326
+    if queryset.model is PilotProject:
+        return queryset.filter(
+            Q(location__bboverlaps=box) | Q(location__isnull=True, area__intersects=box)
+        )
+    return queryset.filter(location__bboverlaps=box)
+
+
+def intersects_filter(queryset: QuerySet, *, geometry: GEOSGeometry) -> QuerySet:
+    if queryset.model is PilotProject:
+        return queryset.filter(
+            Q(location__intersects=geometry) | Q(area__intersects=geometry)
+        )
+    return queryset.filter(location__intersects=geometry)
+
+
+def near_filter(
+    queryset: QuerySet, *, lon: float, lat: float, radius_m: float
+) -> QuerySet:
+    """Rows within `radius_m` geodesic metres of lon/lat, each with `distance_m`.
+
+    ST_DWithin on geography uses the GiST index of the geography cast; the
+    distances are spheroidal, so the boundary is exact at 63°N.
+    """
+    geography = Geography(spatial_expression(queryset.model))
+    point = GeographyPoint(Value(float(lon)), Value(float(lat)))
+    within = Func(
+        geography,
+        point,
+        Value(float(radius_m)),
+        function="ST_DWithin",
+        output_field=BooleanField(),
+    )
+    distance = Func(geography, point, function="ST_Distance", output_field=FloatField())
+    return queryset.filter(within).annotate(distance_m=distance)

@@ -1,0 +1,28 @@
+from rest_framework import serializers
+
+from pilots.models import Organization
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organization
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "org_number",
+            "website",
+            "description",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "created_at", "updated_at"]
+
+
+class OrganizationSlugField(serializers.SlugRelatedField):
+    """An organisation by its slug, in and out."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("queryset", Organization.objects.all())
+        super().__init__(slug_field="slug", **kwargs)  # type: ignore[arg-type]

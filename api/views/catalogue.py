@@ -1,0 +1,145 @@
+"""What the catalogue's viewsets share: formats, pagination, filters, writes.
+
+A viewset declares its selector, serializer, FilterSet, FeatureSpec and the
+three services; this base translates HTTP to them and back.
+"""
+
+import json
+from collections.abc import Callable
+from typing import Any, ClassVar, cast
+
+from django.db import IntegrityError
+from django.db.models import Model, ProtectedError, QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema_serializer,
+)
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import APIException
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.serializers import BaseSerializer
+
+from geo.rendering import FeatureSpec
+
+from ..features import with_distance
+from ..pagination import KeysetCursorPagination
+from ..renderers import CatalogueCSVRenderer, GeoJSONRenderer
+from ..schema import geojson_responses
+from .geojson import GeoJSONMixin
+
+
+class Conflict(APIException):
+    status_code = 409
+    default_detail = "The request conflicts with the current state of the data."
+    default_code = "conflict"
+
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "geojson", "csv"],
+    description=(
+        "Response format; the same as `Accept: application/json`, "
+        "`application/geo+json` (RFC 7946, coordinates lon/lat with 6 decimals) "
+        "or `text/csv` (lists only)."
+    ),
+)
+
+
+@extend_schema_serializer(many=False)
+class CSVDocument(serializers.Serializer):
+    """Marks a CSV body in the schema (one text document, not a JSON list)."""
+
+
+class CSVDocumentExtension(OpenApiSerializerExtension):
+    target_class = CSVDocument
+
+    def get_name(self, auto_schema: Any, direction: Any) -> str:
+        return "CSV"
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "description": (
+                "The page as CSV: a header row of field names; a Point as "
+                "<name>.lon and <name>.lat, other geometries as GeoJSON text, "
+                "lists `;`-separated."
+            ),
+        }
+
+
+def list_responses(serializer: type[BaseSerializer]) -> dict[Any, Any]:
+    return {
+        **geojson_responses(serializer(many=True), "list"),
+        (200, "text/csv"): OpenApiResponse(response=CSVDocument),
+    }
+
+
+class CatalogueViewSet(GeoJSONMixin, viewsets.ModelViewSet):
+    renderer_classes = [
+        JSONRenderer,
+        GeoJSONRenderer,
+        CatalogueCSVRenderer,
+        BrowsableAPIRenderer,
+    ]
+    pagination_class = KeysetCursorPagination
+    filter_backends = [DjangoFilterBackend]
+    lookup_field = "slug"
+    feature_spec: ClassVar[FeatureSpec]
+    create_service: ClassVar[Callable[..., Model]]
+    update_service: ClassVar[Callable[..., Model]]
+    delete_service: ClassVar[Callable[..., None]]
+    entity_name: ClassVar[str]  # the services' keyword for the instance
+
+    def get_feature_spec(self, queryset: QuerySet) -> FeatureSpec:
+        if "distance_m" in queryset.query.annotations:
+            return with_distance(self.feature_spec)
+        return self.feature_spec
+
+    def paginate_features(
+        self, queryset: QuerySet
+    ) -> tuple[QuerySet, dict[str, bytes]]:
+        paginator = cast(KeysetCursorPagination, self.paginator)
+        page, links = paginator.paginate_features(queryset, self.request)
+        return page, {"links": json.dumps(links).encode()}
+
+    def perform_create(self, serializer: BaseSerializer) -> None:
+        instance = self._write(
+            type(self).create_service,
+            actor=self.request.user,
+            **serializer.validated_data,
+        )
+        serializer.instance = self.get_queryset().get(pk=instance.pk)
+
+    def perform_update(self, serializer: BaseSerializer) -> None:
+        instance = self._write(
+            type(self).update_service,
+            actor=self.request.user,
+            **{self.entity_name: serializer.instance},
+            **serializer.validated_data,
+        )
+        serializer.instance = self.get_queryset().get(pk=instance.pk)
+
+    def perform_destroy(self, instance: Model) -> None:
+        try:
+            type(self).delete_service(
+                actor=self.request.user, **{self.entity_name: instance}
+            )
+        except ProtectedError as error:
+            names = sorted({str(obj) for obj in error.protected_objects})[:5]
+            raise Conflict(
+                f"Still referenced by {', '.join(names)}; remove those first."
+            ) from None
+
+    @staticmethod
+    def _write(service: Callable[..., Model], **kwargs: Any) -> Model:
+        try:
+            return service(**kwargs)
+        except IntegrityError as error:
+            raise Conflict(
+                "The data conflicts with a stored row (a unique value is taken "
+                f"or a rule is broken): {str(error).splitlines()[0]}"
+            ) from None

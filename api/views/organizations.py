@@ -1,0 +1,39 @@
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+
+from pilots.selectors import organization_list
+from pilots.services.organizations import (
+    organization_create,
+    organization_delete,
+    organization_update,
+)
+
+from ..filters import OrganizationFilterSet
+from ..renderers import CatalogueCSVRenderer
+from ..serializers.organizations import OrganizationSerializer
+from .catalogue import FORMAT_PARAMETER, CatalogueViewSet, CSVDocument
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[FORMAT_PARAMETER],
+        responses={
+            (200, "application/json"): OrganizationSerializer(many=True),
+            (200, "text/csv"): OpenApiResponse(response=CSVDocument),
+        },
+    ),
+)
+class OrganizationViewSet(CatalogueViewSet):
+    """Universities, institutes, companies and public bodies in the district."""
+
+    queryset = organization_list()
+    serializer_class = OrganizationSerializer
+    filterset_class = OrganizationFilterSet
+    permission_classes = [IsAuthenticatedOrReadOnly]  # refined by the accounts issue
+    # Organisations have no geometry: JSON and CSV only.
+    renderer_classes = [JSONRenderer, CatalogueCSVRenderer, BrowsableAPIRenderer]
+    create_service = organization_create
+    update_service = organization_update
+    delete_service = organization_delete
+    entity_name = "organization"

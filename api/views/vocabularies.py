@@ -1,0 +1,38 @@
+"""The controlled vocabularies: sectors, UN SDGs, TRL levels (read-only)."""
+
+from rest_framework import viewsets
+
+from pilots.selectors import sdg_list, sector_list, trl_level_list
+
+from ..serializers.vocabularies import (
+    SDGSerializer,
+    SectorSerializer,
+    TRLLevelSerializer,
+)
+
+
+class SectorViewSet(viewsets.ReadOnlyModelViewSet):
+    """Sectors used by sites, pilots and opportunities (English and Norwegian)."""
+
+    queryset = sector_list()
+    serializer_class = SectorSerializer
+    lookup_field = "slug"
+    filter_backends: list = []
+
+
+class SDGViewSet(viewsets.ReadOnlyModelViewSet):
+    """The 17 UN Sustainable Development Goals."""
+
+    queryset = sdg_list()
+    serializer_class = SDGSerializer
+    lookup_field = "number"
+    filter_backends: list = []
+
+
+class TRLLevelViewSet(viewsets.ReadOnlyModelViewSet):
+    """Technology Readiness Levels 1-9."""
+
+    queryset = trl_level_list()
+    serializer_class = TRLLevelSerializer
+    lookup_field = "level"
+    filter_backends: list = []
