@@ -30,10 +30,14 @@ def _expression(value: str | Expression) -> Expression | F:
     return F(value) if isinstance(value, str) else value
 
 
-def _feature_sql(spec: FeatureSpec, *, srid: int | None, decimals: int) -> str:
+def _feature_sql(
+    spec: FeatureSpec, *, srid: int | None, decimals: int, flip_axes: bool = False
+) -> str:
     geometry = "t.feature_geometry"
     if srid is not None:
         geometry = f"ST_Transform({geometry}, {int(srid)})"
+    if flip_axes:  # e.g. EPSG:4326 as EPSG defines it: latitude first
+        geometry = f"ST_FlipCoordinates({geometry})"
     properties = ", ".join(
         f"'{_json_key(key)}', t.prop_{index}"
         for index, key in enumerate(spec.properties)
@@ -67,13 +71,17 @@ def render_features(
     *,
     srid: int | None = None,
     decimals: int = COORDINATE_DECIMALS,
+    flip_axes: bool = False,
 ) -> bytes:
-    """The JSON array of the queryset's features, in the queryset's order."""
+    """The JSON array of the queryset's features, in the queryset's order.
+
+    `srid` reprojects in PostGIS; `flip_axes` swaps x and y after that.
+    """
     inner_sql, params = _selected(queryset, spec).query.sql_with_params()
     # Identifiers come from FeatureSpec (checked), values stay parameters.
     sql = (
         "SELECT convert_to(coalesce(json_agg("
-        f"{_feature_sql(spec, srid=srid, decimals=decimals)}"
+        f"{_feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)}"
         f")::text, '[]'), 'UTF8') FROM ({inner_sql}) t"
     )
     with connections[queryset.db].cursor() as cursor:
@@ -87,13 +95,12 @@ def render_feature(
     *,
     srid: int | None = None,
     decimals: int = COORDINATE_DECIMALS,
+    flip_axes: bool = False,
 ) -> bytes | None:
     """The first row of the queryset as one GeoJSON Feature, or None."""
     inner_sql, params = _selected(queryset[:1], spec).query.sql_with_params()
-    sql = (
-        f"SELECT convert_to({_feature_sql(spec, srid=srid, decimals=decimals)}"
-        f"::text, 'UTF8') FROM ({inner_sql}) t"
-    )
+    feature = _feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
+    sql = f"SELECT convert_to({feature}::text, 'UTF8') FROM ({inner_sql}) t"
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
