@@ -1,0 +1,147 @@
+"""What matching produces and how it reaches people.
+
+A Notification is one (subscription, opportunity, kind); the inbox lists them.
+A Delivery is one message through the subscription's channel: one per instant
+notification or deadline reminder, one per digest. Its state, attempts and the
+time of its next attempt live here, so a lost broker message loses nothing.
+An OutboxEvent is written in the publishing transaction and processed later.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from .opportunities import Opportunity
+from .subscriptions import Subscription
+
+
+class OutboxEvent(models.Model):
+    """Work committed together with the change that caused it."""
+
+    class Kind(models.TextChoices):
+        OPPORTUNITY_PUBLISHED = "opportunity.published", "Opportunity published"
+
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="outbox_events"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="outbox_unprocessed",
+                condition=models.Q(processed_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.opportunity_id}"
+
+
+class Delivery(models.Model):
+    """One message to one subscriber; `id` is the webhook-id (msg_<hex>)."""
+
+    class Kind(models.TextChoices):
+        MATCH = "match", "New opportunity"
+        DIGEST = "digest", "Digest"
+        REMINDER = "reminder", "Deadline reminder"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DELIVERED = "delivered", "Delivered"
+        DEAD = "dead", "Failed after the last attempt"
+        SKIPPED = "skipped", "Skipped (unsubscribed, paused or endpoint disabled)"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    channel = models.CharField(max_length=16, choices=Subscription.Channel.choices)
+    dedupe_key = models.CharField(max_length=80, unique=True)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(
+        max_length=200, blank=True, help_text="For operators; never shown to users."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "deliveries"
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="delivery_due",
+                condition=models.Q(status="pending"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.subscription_id} ({self.status})"
+
+    @property
+    def webhook_id(self) -> str:
+        return f"msg_{self.id.hex}"
+
+
+class Notification(models.Model):
+    """One opportunity that matched one subscription (or a reminder of it)."""
+
+    class Kind(models.TextChoices):
+        MATCH = "match", "Matched"
+        REMINDER = "reminder", "Deadline in 3 days"
+
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="notifications"
+    )
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="notifications"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MATCH)
+    delivery = models.ForeignKey(
+        Delivery,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "opportunity", "kind"],
+                name="notification_once_per_subscription_opportunity_kind",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["user", "created_at"],
+                name="notification_unread",
+                condition=models.Q(read_at__isnull=True),
+            ),
+            models.Index(
+                fields=["subscription"],
+                name="notification_undelivered",
+                condition=models.Q(delivery__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity_id} for {self.subscription_id}"
