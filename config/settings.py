@@ -259,3 +259,69 @@ API_THROTTLE_RATES = {
     ),
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = API_THROTTLE_RATES  # type: ignore[assignment]
+
+# Map clients (issue 4): vector tiles, TileJSON and the /map/ page. MapLibre GL JS
+# comes from the npm registry (package.json; `npm ci` in the set-up) and is
+# served as static files under /static/maplibre-gl/. The map's basemap is a
+# raster tile URL template ({z}/{x}/{y}); empty means a plain background, so the
+# page works offline. A configured basemap's origin is allowed by the CSP.
+STATICFILES_DIRS = [("maplibre-gl", BASE_DIR / "node_modules/maplibre-gl/dist")]
+MAP_BASEMAP_TILES_URL = env.str("MAP_BASEMAP_TILES_URL", default="")
+MAP_BASEMAP_ATTRIBUTION = env.str("MAP_BASEMAP_ATTRIBUTION", default="")
+MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[10.398, 63.4205]))
+MAP_ZOOM = env.float("MAP_ZOOM", default=13.5)
+if MAP_BASEMAP_TILES_URL:
+    from urllib.parse import urlsplit  # noqa: E402
+
+    _basemap = urlsplit(MAP_BASEMAP_TILES_URL)
+    for _directive in ("img-src", "connect-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(
+            f"{_basemap.scheme}://{_basemap.netloc}"
+        )
+# Tiles have their own throttle scope: one map view asks for dozens at once.
+API_THROTTLE_RATES["tiles"] = env.str(
+    "THROTTLE_TILES_RATE", default="6000/minute" if PRODUCTION else "100000/minute"
+)
+
+# Accounts, permissions, workflow and history (issue 5). API clients sign in with
+# knox tokens (stored as SHA-512 digests, with expiry); the admin and the
+# browsable API use sessions with CSRF. simple-history records every change.
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += ["knox", "simple_history"]
+MIDDLEWARE.append("simple_history.middleware.HistoryRequestMiddleware")
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "knox.auth.TokenAuthentication",
+    "rest_framework.authentication.SessionAuthentication",
+]
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("API_TOKEN_TTL_HOURS", default=24 * 30)),
+    "TOKEN_LIMIT_PER_USER": env.int("API_TOKEN_LIMIT_PER_USER", default=20),
+    "AUTO_REFRESH": False,
+}
+# Sign-in, sign-up and password reset are throttled per client address with the
+# counts in Redis, so every worker process shares them.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env.str("THROTTLE_REDIS_URL", default=REDIS_URL),
+        "KEY_PREFIX": f"ttp-throttle-{DATABASES['default']['NAME']}",
+    },
+}
+AUTH_THROTTLE_RATES = {
+    "auth-login": env.str("THROTTLE_LOGIN_RATE", default="10/minute"),
+    "auth-signup": env.str("THROTTLE_SIGNUP_RATE", default="5/minute"),
+    "auth-password-reset": env.str("THROTTLE_PASSWORD_RESET_RATE", default="5/minute"),
+}
+# Links in the emails; the client (or a person with curl) posts uid and token back.
+ACCOUNT_VERIFY_URL = env.str(
+    "ACCOUNT_VERIFY_URL",
+    default="http://127.0.0.1:8000/verify-email?uid={uid}&token={token}",
+)
+ACCOUNT_PASSWORD_RESET_URL = env.str(
+    "ACCOUNT_PASSWORD_RESET_URL",
+    default="http://127.0.0.1:8000/reset-password?uid={uid}&token={token}",
+)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
+LOCALE_PATHS = [BASE_DIR / "locale"]

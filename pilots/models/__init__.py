@@ -1,3 +1,5 @@
+from . import history  # noqa: F401  (registers the historical models)
+from .accounts import AccountProfile
 from .memberships import OrganizationMembership
 from .notifications import Delivery, Notification, OutboxEvent
 from .opportunities import Opportunity
@@ -6,9 +8,11 @@ from .pilots import PilotProject
 from .sites import Site
 from .subscriptions import Subscription
 from .vocabularies import SDG, Sector, TRLLevel
+from .workflow import PilotTransition
 
 __all__ = [
     "SDG",
+    "AccountProfile",
     "Delivery",
     "Notification",
     "Opportunity",
@@ -16,6 +20,7 @@ __all__ = [
     "OrganizationMembership",
     "OutboxEvent",
     "PilotProject",
+    "PilotTransition",
     "Sector",
     "Site",
     "Subscription",

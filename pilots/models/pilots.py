@@ -73,6 +73,15 @@ class PilotProject(models.Model):
     is_example = models.BooleanField(
         default=False, help_text="Demo content, not a real project."
     )
+    # Editors besides the owner, and the outcome of the last review (issue 5).
+    collaborators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="collaborating_pilots"
+    )
+    moderation_reason = models.TextField(
+        blank=True, help_text="Why the last review requested changes or rejected."
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

@@ -1,0 +1,17 @@
+"""Change history (django-simple-history) for the catalogue's editable models.
+
+Registered here rather than in each model module, so the models stay plain.
+Each save stores a full row in `pilots_historical<model>` with who and when;
+`history_user` comes from the request (HistoryRequestMiddleware) or from
+`instance._history_user` set by a service.
+"""
+
+from simple_history import register
+
+from .memberships import OrganizationMembership
+from .organizations import Organization
+from .pilots import PilotProject
+from .sites import Site
+
+for _model in (Organization, Site, PilotProject, OrganizationMembership):
+    register(_model, app="pilots")
