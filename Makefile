@@ -11,6 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help setup system python services db run test lint typecheck pytest
+.PHONY: node
 
 help:
 	@echo "make run   - install what is missing, migrate, load demo data, serve"
@@ -29,11 +30,17 @@ python: $(UV)
 services: python
 	@$(PY) scripts/ensure_services.py
 
+# MapLibre GL JS for the map page, from package-lock.json (served as static files).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+node: node_modules/.package-lock.json
+
 db: services
 	@$(PY) manage.py migrate --noinput -v 0
 	@$(PY) manage.py load_district
 
-setup: system python services db
+setup: system python node services db
 
 run: setup
 	@$(PY) manage.py collectstatic --noinput -v 0

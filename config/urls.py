@@ -8,6 +8,7 @@ from drf_spectacular.views import (
 )
 
 from api.views.health import HealthView, ReadinessView
+from api.views.map import MapView
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/api/v1/", permanent=False)),
@@ -18,4 +19,6 @@ urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path("readyz", ReadinessView.as_view(), name="readyz"),
     path("admin/", admin.site.urls),
+    path("tiles/", include("api.tile_urls")),
+    path("map/", MapView.as_view(), name="map"),
 ]

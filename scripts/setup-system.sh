@@ -39,6 +39,11 @@ if [ -z "${REDIS_URL:-}" ] && ! have_cmd redis-server; then
   need+=(redis-server)
 fi
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+# Map clients: npm installs MapLibre GL JS (package-lock.json); the browser test
+# drives Debian's headless Chromium; gdal-bin's ogrinfo/ogr2ogr read our tiles.
+have_cmd npm || need+=(npm)
+have_cmd chromium || need+=(chromium)
+have_cmd ogr2ogr || need+=(gdal-bin)
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "setup: system packages present"
