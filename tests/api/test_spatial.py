@@ -231,3 +231,27 @@ def test_self_intersection_reason_is_returned(api_client):
     response = api_client.get(f"/api/v1/sites/?intersects={quote(json.dumps(bowtie))}")
 
     assert "Self-intersection" in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("selector", "index"),
+    [
+        ("site_list", "site_location_geog_gist"),
+        ("pilot_list", "pilot_position_geog_gist"),
+    ],
+)
+def test_near_uses_the_geography_index(selector, index):
+    from django.db import connection
+
+    from pilots import selectors
+
+    queryset = selectors.near_filter(
+        getattr(selectors, selector)(), lon=10.4, lat=63.4, radius_m=1000
+    )
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert index in plan
