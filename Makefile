@@ -65,3 +65,19 @@ pytest: services
 	$(VENV)/bin/pytest
 
 test: setup lint typecheck pytest
+
+# Reliability and security (issue 8): longer fuzzing, load, backup and restore.
+.PHONY: fuzz load backup restore
+fuzz: services
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-60} FUZZ_GEOMETRY_EXAMPLES=$${FUZZ_GEOMETRY_EXAMPLES:-400} \
+	FUZZ_STATEFUL_STEPS=$${FUZZ_STATEFUL_STEPS:-15} \
+		$(VENV)/bin/pytest tests/reliability/test_schemathesis.py tests/reliability/test_geometry_fuzz.py -q
+
+load: db
+	$(PY) loadtest/run.py
+
+backup: services
+	bash scripts/backup.sh
+
+restore: services
+	bash scripts/restore.sh

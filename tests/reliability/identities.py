@@ -1,7 +1,7 @@
 """Who calls the API in the reliability tests: anonymous, an owner, a second user.
 
-Credentials follow whatever authentication the settings enable: a DRF token when
-token authentication is on, otherwise a session cookie with a CSRF token pair (the
+Credentials follow whatever authentication the settings enable: a knox token when
+token authentication is on (API clients), otherwise a session cookie with a CSRF token pair (the
 way the browser and the Swagger UI call the API).
 """
 
@@ -29,11 +29,12 @@ def _authentication_classes() -> list[str]:
 def credentials_for(user: Any) -> Credentials:
     if user is None:
         return Credentials()
-    if any(path.endswith("TokenAuthentication") for path in _authentication_classes()):
-        from rest_framework.authtoken.models import Token
+    classes = _authentication_classes()
+    if "knox.auth.TokenAuthentication" in classes:
+        from knox.models import AuthToken
 
-        token, _ = Token.objects.get_or_create(user=user)
-        return Credentials(headers={"Authorization": f"Token {token.key}"})
+        _, key = AuthToken.objects.create(user)
+        return Credentials(headers={"Authorization": f"Token {key}"})
     client = Client()
     client.force_login(user)
     csrf = secrets.token_hex(16)  # a 32-character secret, accepted as cookie and header
