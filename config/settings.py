@@ -228,7 +228,7 @@ X_FRAME_OPTIONS = "DENY"
 # attributes); ReDoc and map libraries start web workers from blob: URLs.
 CSP_EXTRA_IMG_SOURCES = env.list("CSP_EXTRA_IMG_SOURCES", default=[])
 CSP_EXTRA_CONNECT_SOURCES = env.list("CSP_EXTRA_CONNECT_SOURCES", default=[])
-CONTENT_SECURITY_POLICY = {
+CONTENT_SECURITY_POLICY: dict[str, dict[str, list]] = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", NONCE],

@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import random
+from typing import Any
 
 from locust import HttpUser, constant, events, task
 
@@ -26,13 +27,13 @@ def _bbox(rng: random.Random) -> str:
 
 
 @events.request.add_listener
-def count_server_errors(response=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def count_server_errors(response: Any = None, **kwargs: Any) -> None:
     if response is not None and getattr(response, "status_code", 0) >= 500:
         SERVER_ERRORS["count"] += 1
 
 
 @events.quitting.add_listener
-def report_server_errors(environment, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def report_server_errors(environment: Any, **kwargs: Any) -> None:
     path = os.environ.get("LOAD_SERVER_ERRORS_FILE")
     if path:
         with open(path, "w") as handle:

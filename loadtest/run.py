@@ -57,7 +57,8 @@ def aggregated(stats_csv: Path) -> dict[str, str]:
     for name, row in rows.items():
         if name != "Aggregated":
             print(
-                f"  {name:<22} n={row['Request Count']:>6} fail={row['Failure Count']:>3}"
+                f"  {name:<22} n={row['Request Count']:>6} "
+                f"fail={row['Failure Count']:>3}"
                 f" p50={row['50%']:>4} p95={row['95%']:>4} p99={row['99%']:>5} ms"
             )
     return rows["Aggregated"]

@@ -24,8 +24,17 @@ from tests.reliability.identities import credentials_for  # noqa: E402
 SITES = 3000
 PILOTS = 1000
 ORGANIZATIONS = 200
-WORDS = ["battery", "drone", "ocean", "hydrogen", "robot", "energy", "mobility",
-         "autonomous", "maritime", "sensor", "lab", "arena", "climate", "health"]  # fmt: skip
+WORDS = [
+    "battery",
+    "drone",
+    "ocean",
+    "hydrogen",
+    "robot",
+    "energy",
+    "mobility",
+    "autonomous",
+    "maritime",
+]
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """Who calls the API in the reliability tests: anonymous, an owner, a second user.
 
-Credentials follow whatever authentication the settings enable: a knox token when
-token authentication is on (API clients), otherwise a session cookie with a CSRF token pair (the
-way the browser and the Swagger UI call the API).
+Credentials follow the authentication the settings enable: a knox token when knox
+is on (how API clients call), otherwise a session cookie with a CSRF token pair
+(how the browser and the Swagger UI call).
 """
 
 import secrets

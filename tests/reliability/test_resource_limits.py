@@ -63,7 +63,7 @@ def _ids(value: Any) -> str:
 
 @pytest.fixture
 def many_rows(db: None) -> None:
-    host = OrganizationFactory(slug="limits-host")
+    host: Any = OrganizationFactory(slug="limits-host")
     Organization.objects.bulk_create(
         Organization(name=f"Limits org {n}", slug=f"limits-org-{n}")
         for n in range(ROWS)
