@@ -325,3 +325,55 @@ ACCOUNT_PASSWORD_RESET_URL = env.str(
 )
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Opportunities and notifications (issue 6): retries kept in the database, the
+# beat schedule, webhook safety and the public address used in email links.
+from celery.schedules import crontab  # noqa: E402
+
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=8)
+NOTIFICATION_RETRY_BASE_SECONDS = env.float(
+    "NOTIFICATION_RETRY_BASE_SECONDS", default=30.0
+)
+NOTIFICATION_RETRY_MAX_SECONDS = env.float(
+    "NOTIFICATION_RETRY_MAX_SECONDS", default=6 * 3600.0
+)
+NOTIFICATION_OUTBOX_GRACE_SECONDS = env.float(
+    "NOTIFICATION_OUTBOX_GRACE_SECONDS", default=30.0
+)
+NOTIFICATION_SWEEP_SECONDS = env.float("NOTIFICATION_SWEEP_SECONDS", default=15.0)
+# Plain http and loopback receivers: local development and tests only.
+WEBHOOK_ALLOW_INSECURE_LOCAL = env.bool("WEBHOOK_ALLOW_INSECURE_LOCAL", default=False)
+if PRODUCTION and WEBHOOK_ALLOW_INSECURE_LOCAL:
+    raise ValueError("WEBHOOK_ALLOW_INSECURE_LOCAL must stay off in production")
+WEBHOOK_TIMEOUT_SECONDS = (
+    env.float("WEBHOOK_CONNECT_TIMEOUT", default=3.0),
+    env.float("WEBHOOK_READ_TIMEOUT", default=5.0),
+)
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "notifications-sweep": {
+            "task": "pilots.tasks.notifications_sweep_task",
+            "schedule": NOTIFICATION_SWEEP_SECONDS,
+        },
+        "opportunities-close": {
+            "task": "pilots.tasks.opportunities_close_task",
+            "schedule": 300.0,
+        },
+        "digests-daily": {
+            "task": "pilots.tasks.digests_send_task",
+            "schedule": crontab(hour=7, minute=0),
+            "args": ("daily",),
+        },
+        "digests-weekly": {
+            "task": "pilots.tasks.digests_send_task",
+            "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+            "args": ("weekly",),
+        },
+        "deadline-reminders": {
+            "task": "pilots.tasks.deadline_reminders_task",
+            "schedule": crontab(hour=8, minute=0),
+        },
+    }
+)

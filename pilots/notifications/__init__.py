@@ -1,0 +1,1 @@
+"""Matching subscriptions to opportunities and delivering what matched."""

@@ -1,0 +1,103 @@
+"""What a delivery says: the webhook JSON and the email's subject and bodies."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.template.loader import render_to_string
+
+from ..models import Delivery, Notification, Opportunity, Subscription
+
+UNSUBSCRIBE_SALT = "pilots.subscriptions.unsubscribe"
+EVENT_TYPES = {
+    Delivery.Kind.MATCH: "opportunity.matched",
+    Delivery.Kind.DIGEST: "opportunity.digest",
+    Delivery.Kind.REMINDER: "opportunity.deadline_reminder",
+}
+
+
+def unsubscribe_token(subscription: Subscription) -> str:
+    """A signed token naming the subscription; it needs no login and no expiry."""
+    return signing.dumps({"s": subscription.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def subscription_id_from_token(token: str) -> int:
+    """The subscription id in a token; raises signing.BadSignature when forged."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    if not isinstance(data, dict) or not isinstance(data.get("s"), int):
+        raise signing.BadSignature("malformed token")
+    return int(data["s"])
+
+
+def unsubscribe_url(subscription: Subscription) -> str:
+    base = settings.PUBLIC_BASE_URL.rstrip("/")
+    return f"{base}/api/v1/unsubscribe/{unsubscribe_token(subscription)}/"
+
+
+def opportunity_url(opportunity: Opportunity) -> str:
+    base = settings.PUBLIC_BASE_URL.rstrip("/")
+    return f"{base}/api/v1/opportunities/{opportunity.slug}/"
+
+
+def opportunity_summary(opportunity: Opportunity) -> dict[str, Any]:
+    return {
+        "id": opportunity.pk,
+        "slug": opportunity.slug,
+        "title": opportunity.title,
+        "title_no": opportunity.title_no,
+        "summary": opportunity.summary,
+        "call_type": opportunity.call_type,
+        "sectors": list(opportunity.sectors),
+        "sdgs": list(opportunity.sdgs),
+        "trl_min": opportunity.trl_min,
+        "trl_max": opportunity.trl_max,
+        "deadline": opportunity.deadline.isoformat() if opportunity.deadline else None,
+        "is_example": opportunity.is_example,
+        "url": opportunity_url(opportunity),
+    }
+
+
+def webhook_payload(
+    delivery: Delivery, notifications: list[Notification]
+) -> dict[str, Any]:
+    return {
+        "type": EVENT_TYPES[Delivery.Kind(delivery.kind)],
+        "timestamp": delivery.created_at.isoformat(),
+        "data": {
+            "subscription_id": delivery.subscription_id,
+            "opportunities": [
+                opportunity_summary(n.opportunity) for n in notifications
+            ],
+        },
+    }
+
+
+def email_subject(delivery: Delivery, notifications: list[Notification]) -> str:
+    if delivery.kind == Delivery.Kind.DIGEST:
+        count = len(notifications)
+        noun = "opportunity" if count == 1 else "opportunities"
+        return f"Trondheim Tech Port: {count} new {noun}"
+    title = notifications[0].opportunity.title if notifications else ""
+    if delivery.kind == Delivery.Kind.REMINDER:
+        return f"Deadline in 3 days: {title}"
+    return f"New opportunity: {title}"
+
+
+def email_bodies(
+    delivery: Delivery, notifications: list[Notification]
+) -> tuple[str, str]:
+    """The plain-text and the HTML body (auto-escaped templates)."""
+    context = {
+        "delivery": delivery,
+        "subscription": delivery.subscription,
+        "is_reminder": delivery.kind == Delivery.Kind.REMINDER,
+        "is_digest": delivery.kind == Delivery.Kind.DIGEST,
+        "opportunities": [
+            {"object": n.opportunity, "url": opportunity_url(n.opportunity)}
+            for n in notifications
+        ],
+        "unsubscribe_url": unsubscribe_url(delivery.subscription),
+    }
+    text = render_to_string("notifications/email.txt", context)
+    html = render_to_string("notifications/email.html", context)
+    return text, html

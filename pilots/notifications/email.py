@@ -1,0 +1,31 @@
+"""The email channel: text and HTML parts, one-click unsubscribe (RFC 8058)."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+
+from ..models import Delivery, Notification
+from .content import email_bodies, email_subject, unsubscribe_url
+from .webhooks import DeliveryFailed
+
+
+def email_send(*, delivery: Delivery, notifications: list[Notification]) -> None:
+    address = delivery.subscription.user.email
+    if not address:
+        raise DeliveryFailed("the subscriber has no email address")
+    text, html = email_bodies(delivery, notifications)
+    message = EmailMultiAlternatives(
+        subject=email_subject(delivery, notifications),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[address],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url(delivery.subscription)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "X-Delivery-Id": delivery.webhook_id,
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    try:
+        message.send(fail_silently=False)
+    except OSError as error:
+        raise DeliveryFailed(f"mail: {type(error).__name__}") from None

@@ -1,0 +1,71 @@
+"""Matching: one set-based statement turns a published opportunity into notifications.
+
+Every criterion a subscription leaves empty matches anything; the ones it sets
+must all hold (lists mean "any of"):
+- sectors / SDGs: array overlap `&&`;
+- zones: the zones the opportunity's footprint intersects, `&&`;
+- organisations: the publisher's id in the subscription's list;
+- area: `ST_Intersects` on geography; point + radius: `ST_DWithin` on geography
+  (metres on the Earth);
+- TRL: range overlap of `int4range(min, max, '[]')` (a NULL bound is open);
+- keywords: English or Norwegian web-search query against the opportunity's text.
+The unique (subscription, opportunity, kind) constraint with ON CONFLICT DO
+NOTHING makes running it twice notify no one twice.
+"""
+
+from django.db import connection
+
+MATCH_SQL = """
+WITH o AS (
+    SELECT
+        opp.id,
+        opp.publisher_id,
+        opp.sectors,
+        opp.sdgs,
+        int4range(opp.trl_min, opp.trl_max, '[]') AS trl,
+        opp.footprint::geography AS footprint,
+        ARRAY(
+            SELECT z.id FROM geo_zone z
+            WHERE opp.footprint IS NOT NULL AND ST_Intersects(z.area, opp.footprint)
+        )::integer[] AS zone_ids,
+        to_tsvector('english',
+            concat_ws(' ', opp.title, opp.summary, opp.description))
+        || to_tsvector('norwegian',
+            concat_ws(' ', opp.title_no, opp.summary_no, opp.description_no)
+        ) AS document
+    FROM pilots_opportunity opp
+    WHERE opp.id = %(opportunity_id)s AND opp.status = 'published'
+)
+INSERT INTO pilots_notification
+    (subscription_id, opportunity_id, user_id, kind, created_at, delivery_id, read_at)
+SELECT s.id, o.id, s.user_id, 'match', now(), NULL, NULL
+FROM pilots_subscription s
+JOIN auth_user u ON u.id = s.user_id AND u.is_active
+CROSS JOIN o
+WHERE s.is_active
+  AND s.unsubscribed_at IS NULL
+  AND (cardinality(s.sectors) = 0 OR s.sectors && o.sectors)
+  AND (cardinality(s.sdgs) = 0 OR s.sdgs && o.sdgs)
+  AND (cardinality(s.zone_ids) = 0 OR s.zone_ids && o.zone_ids)
+  AND (cardinality(s.organization_ids) = 0
+       OR o.publisher_id = ANY(s.organization_ids))
+  AND (s.trl_min IS NULL AND s.trl_max IS NULL
+       OR int4range(s.trl_min, s.trl_max, '[]') && o.trl)
+  AND (s.area IS NULL
+       OR (o.footprint IS NOT NULL
+           AND ST_Intersects(s.area::geography, o.footprint)))
+  AND (s.point IS NULL
+       OR (o.footprint IS NOT NULL
+           AND ST_DWithin(s.point::geography, o.footprint, s.radius_m)))
+  AND (s.keywords = ''
+       OR o.document @@ (websearch_to_tsquery('english', s.keywords)
+                         || websearch_to_tsquery('norwegian', s.keywords)))
+ON CONFLICT (subscription_id, opportunity_id, kind) DO NOTHING
+"""
+
+
+def match_subscriptions(*, opportunity_id: int) -> int:
+    """Create the notifications a published opportunity owes; the number created."""
+    with connection.cursor() as cursor:
+        cursor.execute(MATCH_SQL, {"opportunity_id": opportunity_id})
+        return cursor.rowcount

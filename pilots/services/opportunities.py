@@ -1,0 +1,165 @@
+"""Writes of opportunities: drafts, publishing (with an outbox record), closing.
+
+Organisation admins of the publisher, and moderators, create, change and
+publish an organisation's opportunities.
+"""
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ..models import Opportunity, Organization, OutboxEvent, Site
+from ..permissions_selectors import is_moderator, organization_admin_ids
+
+logger = logging.getLogger(__name__)
+
+FOOTPRINT_SQL = """
+UPDATE pilots_opportunity o SET footprint = COALESCE(
+    o.area::geometry,
+    (SELECT ST_Multi(ST_Collect(s.location))
+     FROM pilots_opportunity_sites os JOIN pilots_site s ON s.id = os.site_id
+     WHERE os.opportunity_id = o.id AND s.location IS NOT NULL)
+) WHERE o.id = %s
+"""
+
+
+def may_manage(actor: Any, organization_id: int | None) -> bool:
+    if is_moderator(actor):
+        return True
+    return organization_id is not None and organization_id in organization_admin_ids(
+        actor
+    )
+
+
+def _require_manager(actor: Any, organization_id: int | None) -> None:
+    if not may_manage(actor, organization_id):
+        raise PermissionDenied(
+            "Only the publishing organisation's admins or moderators may do this."
+        )
+
+
+def _check(opportunity: Opportunity) -> None:
+    if (
+        opportunity.trl_min is not None
+        and opportunity.trl_max is not None
+        and opportunity.trl_min > opportunity.trl_max
+    ):
+        raise ValidationError({"trl_max": "trl_max must be at least trl_min."})
+    if (
+        opportunity.deadline_type == Opportunity.DeadlineType.FIXED
+        and opportunity.deadline is None
+    ):
+        raise ValidationError({"deadline": "A fixed deadline needs a date."})
+
+
+def _refresh_footprint(opportunity: Opportunity) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(FOOTPRINT_SQL, [opportunity.pk])
+    opportunity.refresh_from_db(fields=["footprint"])
+
+
+@transaction.atomic
+def opportunity_create(
+    *,
+    actor: Any,
+    publisher: Organization,
+    sites: Iterable[Site] = (),
+    **fields: Any,
+) -> Opportunity:
+    _require_manager(actor, publisher.pk)
+    fields.pop("status", None)
+    opportunity = Opportunity(
+        publisher=publisher,
+        created_by=actor if getattr(actor, "pk", None) else None,
+        **fields,
+    )
+    _check(opportunity)
+    opportunity.save()
+    opportunity.sites.set(list(sites))
+    _refresh_footprint(opportunity)
+    return opportunity
+
+
+@transaction.atomic
+def opportunity_update(
+    *,
+    opportunity: Opportunity,
+    actor: Any,
+    sites: Iterable[Site] | None = None,
+    **fields: Any,
+) -> Opportunity:
+    _require_manager(actor, opportunity.publisher_id)
+    if "publisher" in fields:
+        _require_manager(actor, fields["publisher"].pk)
+    fields.pop("status", None)
+    for name, value in fields.items():
+        setattr(opportunity, name, value)
+    _check(opportunity)
+    opportunity.save()
+    if sites is not None:
+        opportunity.sites.set(list(sites))
+    _refresh_footprint(opportunity)
+    return opportunity
+
+
+@transaction.atomic
+def opportunity_delete(*, opportunity: Opportunity, actor: Any) -> None:
+    _require_manager(actor, opportunity.publisher_id)
+    opportunity.delete()
+
+
+def _enqueue_outbox_event(event_id: int) -> None:
+    """Queue matching now; if the broker is down the beat sweeper does it later."""
+    from ..tasks import process_outbox_event_task
+
+    try:
+        process_outbox_event_task.apply_async((event_id,), retry=False)
+    except Exception:  # any broker failure: the outbox row keeps the work
+        logger.warning(
+            "broker unavailable; outbox event %s left for the sweeper", event_id
+        )
+
+
+@transaction.atomic
+def opportunity_publish(*, opportunity: Opportunity, actor: Any) -> Opportunity:
+    """Draft -> published; the outbox record commits in the same transaction."""
+    _require_manager(actor, opportunity.publisher_id)
+    opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
+    if opportunity.status != Opportunity.Status.DRAFT:
+        raise ValidationError({"status": "Only a draft can be published."})
+    now = timezone.now()
+    if opportunity.deadline is not None and opportunity.deadline <= now:
+        raise ValidationError({"deadline": "The deadline has already passed."})
+    _refresh_footprint(opportunity)
+    opportunity.status = Opportunity.Status.PUBLISHED
+    opportunity.published_at = now
+    opportunity.save(update_fields=["status", "published_at", "updated_at"])
+    event = OutboxEvent.objects.create(
+        kind=OutboxEvent.Kind.OPPORTUNITY_PUBLISHED, opportunity=opportunity
+    )
+    transaction.on_commit(lambda: _enqueue_outbox_event(event.pk))
+    return opportunity
+
+
+@transaction.atomic
+def opportunity_close(*, opportunity: Opportunity, actor: Any) -> Opportunity:
+    _require_manager(actor, opportunity.publisher_id)
+    if opportunity.status != Opportunity.Status.PUBLISHED:
+        raise ValidationError({"status": "Only a published opportunity can close."})
+    opportunity.status = Opportunity.Status.CLOSED
+    opportunity.closed_at = timezone.now()
+    opportunity.save(update_fields=["status", "closed_at", "updated_at"])
+    return opportunity
+
+
+@transaction.atomic
+def opportunities_close_past_deadline() -> int:
+    """Close every published opportunity whose deadline has passed (beat)."""
+    now = timezone.now()
+    return Opportunity.objects.filter(
+        status=Opportunity.Status.PUBLISHED, deadline__lte=now
+    ).update(status=Opportunity.Status.CLOSED, closed_at=now, updated_at=now)
