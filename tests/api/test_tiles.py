@@ -66,8 +66,8 @@ def test_tile_maths_agrees_with_postgis():
 
 
 def test_site_tile_has_small_attributes_and_the_detail_url(client):
-    host = OrganizationFactory(name="NTNU")
-    site = SiteFactory(
+    host = OrganizationFactory.create(name="NTNU")
+    site = SiteFactory.create(
         name="Gløshaugen lab",
         kind=Site.Kind.SHARED_LAB,
         host=host,
@@ -98,7 +98,7 @@ def test_site_tile_has_small_attributes_and_the_detail_url(client):
 
 
 def test_tile_headers(client):
-    SiteFactory()
+    SiteFactory.create()
 
     response = client.get(tile_url("sites"))
 
@@ -108,7 +108,7 @@ def test_tile_headers(client):
 
 
 def test_point_lands_where_the_site_is(client):
-    SiteFactory(name="Here")
+    SiteFactory.create(name="Here")
 
     layers = decoded(client.get(tile_url("sites")))
 
@@ -126,8 +126,8 @@ def test_point_lands_where_the_site_is(client):
 
 
 def test_list_filters_apply_to_tiles(client):
-    SiteFactory(name="Arena", kind=Site.Kind.TEST_ARENA, sectors=["mobility"])
-    SiteFactory(
+    SiteFactory.create(name="Arena", kind=Site.Kind.TEST_ARENA, sectors=["mobility"])
+    SiteFactory.create(
         name="Lab",
         kind=Site.Kind.SHARED_LAB,
         sectors=["health"],
@@ -162,12 +162,12 @@ def test_a_bad_filter_is_a_400_problem_naming_it(client):
 
 
 def test_pilot_tile_shows_public_pilots_only(client):
-    lead = OrganizationFactory(name="SINTEF")
-    published = PilotProjectFactory(
+    lead = OrganizationFactory.create(name="SINTEF")
+    published = PilotProjectFactory.create(
         title="Published pilot", lead_organization=lead, sectors=["energy"]
     )
-    PilotProjectFactory(title="Draft pilot", status=PilotProject.Status.DRAFT)
-    client.force_login(UserFactory())  # signed in or not, tiles show public rows
+    PilotProjectFactory.create(title="Draft pilot", status=PilotProject.Status.DRAFT)
+    client.force_login(UserFactory.create())  # signed in or not, tiles show public rows
 
     found = features(client.get(tile_url("pilots")), "pilots")
 
@@ -179,7 +179,7 @@ def test_pilot_tile_shows_public_pilots_only(client):
 
 def test_pilot_with_an_area_is_drawn_as_its_area(client):
     area = point_at(*GLOSHAUGEN, metres=0, azimuth_deg=0).buffer(0.002)
-    PilotProjectFactory(title="Area pilot", area=MultiPolygon(area, srid=4326))
+    PilotProjectFactory.create(title="Area pilot", area=MultiPolygon(area, srid=4326))
 
     layers = decoded(client.get(tile_url("pilots")))
 
@@ -197,7 +197,7 @@ def test_zone_tile_has_every_zone_of_the_district(client, zones):
 
 
 def test_empty_tile_is_204(client):
-    SiteFactory()
+    SiteFactory.create()
 
     response = client.get(tile_url("sites", z=12, x=0, y=0))
 
@@ -227,7 +227,7 @@ def test_out_of_range_tile_is_a_400_problem(client, z, x, y, field):
 
 
 def test_deepest_zoom_is_served(client):
-    SiteFactory()
+    SiteFactory.create()
     x, y = tile_containing(*GLOSHAUGEN, 22)
 
     assert client.get(tile_url("sites", z=22, x=x, y=y)).status_code == 200
@@ -241,7 +241,7 @@ def test_unknown_layer_is_a_404_problem(client):
 
 
 def test_if_none_match_gives_304_until_a_write(client):
-    site = SiteFactory(name="Before")
+    site = SiteFactory.create(name="Before")
     first = client.get(tile_url("sites"))
 
     unchanged = client.get(tile_url("sites"), HTTP_IF_NONE_MATCH=first["ETag"])
@@ -257,9 +257,9 @@ def test_if_none_match_gives_304_until_a_write(client):
 
 
 def test_delete_and_host_rename_change_the_version(client):
-    host = OrganizationFactory(name="Old name")
-    SiteFactory(host=host)
-    doomed = SiteFactory()
+    host = OrganizationFactory.create(name="Old name")
+    SiteFactory.create(host=host)
+    doomed = SiteFactory.create()
     versions = [client.get(tile_url("sites"))["ETag"]]
 
     doomed.delete()
@@ -274,8 +274,8 @@ def test_delete_and_host_rename_change_the_version(client):
 
 
 def test_tilejson_describes_the_layer(client):
-    SiteFactory(location=point_at(*GLOSHAUGEN, metres=0, azimuth_deg=0))
-    SiteFactory(location=point_at(*GLOSHAUGEN, metres=2000, azimuth_deg=45))
+    SiteFactory.create(location=point_at(*GLOSHAUGEN, metres=0, azimuth_deg=0))
+    SiteFactory.create(location=point_at(*GLOSHAUGEN, metres=2000, azimuth_deg=45))
 
     response = client.get("/tiles/sites.json?kind=test_arena")
 
@@ -302,7 +302,7 @@ def test_tilejson_describes_the_layer(client):
 
 
 def test_tilejson_tiles_url_is_served_with_a_long_cache(client):
-    SiteFactory()
+    SiteFactory.create()
     template = client.get("/tiles/sites.json").json()["tiles"][0]
     url = template.removeprefix("http://testserver").format(z=Z, x=X, y=Y)
 
@@ -321,7 +321,7 @@ def test_tilejson_of_a_filter_with_no_rows_has_world_bounds(client):
 
 
 def test_tilejson_revalidates_and_rejects_bad_filters(client):
-    SiteFactory()
+    SiteFactory.create()
     first = client.get("/tiles/sites.json")
 
     assert (
@@ -345,7 +345,9 @@ def test_tile_is_one_statement_whatever_the_row_count(
     client, django_assert_num_queries
 ):
     for index in range(40):
-        SiteFactory(location=point_at(*GLOSHAUGEN, metres=10 * index, azimuth_deg=0))
+        SiteFactory.create(
+            location=point_at(*GLOSHAUGEN, metres=10 * index, azimuth_deg=0)
+        )
 
     # the layer's version, then the tile itself
     with django_assert_num_queries(2):
@@ -449,7 +451,7 @@ def test_gdal_mvt_driver_decodes_a_site_tile(client, tmp_path):
         "Lab": point_at(*centre, metres=80, azimuth_deg=200),
     }
     for name, location in expected.items():
-        SiteFactory(name=name, location=location, sectors=["energy"])
+        SiteFactory.create(name=name, location=location, sectors=["energy"])
     path = tmp_path / "sites.mvt"
     path.write_bytes(client.get(tile_url("sites", z=z, x=x, y=y)).content)
 
