@@ -19,6 +19,9 @@ urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path("readyz", ReadinessView.as_view(), name="readyz"),
     path("admin/", admin.site.urls),
+    # Session sign-in for the browsable API (issue 5).
+    path("api-auth/", include("rest_framework.urls")),
     path("tiles/", include("api.tile_urls")),
     path("map/", MapView.as_view(), name="map"),
+    path("", include("api.ogc.urls")),  # /ogc: OGC API - Features (issue 4)
 ]
