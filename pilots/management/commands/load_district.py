@@ -4,20 +4,29 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from pilots.services.district import zones_load
+from pilots.services.district import district_load
 
 
 class Command(BaseCommand):
-    help = "Load Trondheim Tech Port's demo data (zones, ...); safe to run again."
+    help = (
+        "Load Trondheim Tech Port's reference and demo data from the shared data "
+        "folder: the five zones, sectors, the 17 SDGs, TRL levels, the organisations "
+        "and 29 sites of trondheim_sites.json (zones by spatial join) and a few "
+        "example pilots owned by the user 'demo'. Safe to run again: rows are "
+        "matched by slug (or number) and only what differs is written; the whole "
+        "load is one transaction."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--data-dir",
             type=Path,
             default=settings.SHARED_DATA_DIR,
-            help="folder with trondheim_district.geojson and the other files",
+            help="folder with trondheim_district.geojson, trondheim_sites.json, "
+            "sdgs.json and trl.json (default: settings.SHARED_DATA_DIR)",
         )
 
     def handle(self, *args: Any, data_dir: Path, **options: Any) -> None:
-        zones = zones_load(path=data_dir / "trondheim_district.geojson")
-        self.stdout.write(f"district data loaded: {zones} zones")
+        summary = district_load(data_dir=data_dir)
+        changes = ", ".join(f"{name} {count}" for name, count in summary.items())
+        self.stdout.write(f"district data loaded (rows created or changed: {changes})")
