@@ -33,6 +33,7 @@ Key = tuple[str, bool]  # (field or annotation name, descending)
 class Cursor:
     values: list[Any]
     reverse: bool
+    inclusive: bool = False  # the row at `values` itself belongs to the page
 
 
 def ordering_keys(queryset: QuerySet) -> list[Key]:
@@ -52,31 +53,35 @@ def _order_by(keys: Sequence[Key], *, reverse: bool) -> list[str]:
     return [("-" if descending != reverse else "") + name for name, descending in keys]
 
 
-def _after(keys: Sequence[Key], values: Sequence[Any], *, reverse: bool) -> Q:
-    """Rows strictly after `values` in the keys' order (before, if reverse)."""
+def _after(keys: Sequence[Key], cursor: Cursor) -> Q:
+    """Rows after the cursor's values in the keys' order (before, if reverse)."""
     condition = Q()
     equal = Q()
-    for (name, descending), value in zip(keys, values, strict=True):
-        lookup = "gt" if descending == reverse else "lt"
+    for (name, descending), value in zip(keys, cursor.values, strict=True):
+        lookup = "gt" if descending == cursor.reverse else "lt"
         condition |= equal & Q(**{f"{name}__{lookup}": value})
         equal &= Q(**{name: value})
-    return condition
+    return condition | equal if cursor.inclusive else condition
 
 
 def encode_cursor(cursor: Cursor) -> str:
-    raw = json.dumps([cursor.values, cursor.reverse], cls=DjangoJSONEncoder)
+    raw = json.dumps(
+        [cursor.values, cursor.reverse, cursor.inclusive], cls=DjangoJSONEncoder
+    )
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
 def decode_cursor(text: str, keys: Sequence[Key]) -> Cursor:
     try:
         padded = text + "=" * (-len(text) % 4)
-        values, reverse = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        values, reverse, inclusive = json.loads(
+            base64.urlsafe_b64decode(padded.encode())
+        )
     except (ValueError, TypeError, binascii.Error):
         raise ValidationError({"cursor": ["Invalid cursor."]}) from None
     if not isinstance(values, list) or len(values) != len(keys):
         raise ValidationError({"cursor": ["The cursor belongs to another ordering."]})
-    return Cursor(values=values, reverse=bool(reverse))
+    return Cursor(values=values, reverse=bool(reverse), inclusive=bool(inclusive))
 
 
 class KeysetCursorPagination(BasePagination):
@@ -106,10 +111,10 @@ class KeysetCursorPagination(BasePagination):
             raise ValidationError({"limit": ["limit must be at least 1."]})
         return min(limit, cap)
 
-    def _page(
-        self, queryset: QuerySet, request: Request, *, fetch: Any
-    ) -> tuple[list[Any], list[Key]]:
-        """Rows of the page via `fetch(queryset, limit)`, and the keys."""
+    def _start(
+        self, queryset: QuerySet, request: Request
+    ) -> tuple[QuerySet, list[Key], Cursor | None, int]:
+        """The queryset from the cursor on, in page order; keys; cursor; limit."""
         self.request = request
         keys = ordering_keys(queryset)
         limit = self.limit(request)
@@ -117,15 +122,19 @@ class KeysetCursorPagination(BasePagination):
         cursor = decode_cursor(text, keys) if text else None
         reverse = bool(cursor and cursor.reverse)
         if cursor is not None:
-            queryset = queryset.filter(_after(keys, cursor.values, reverse=reverse))
-        queryset = queryset.order_by(*_order_by(keys, reverse=reverse))
+            queryset = queryset.filter(_after(keys, cursor))
+        return queryset.order_by(*_order_by(keys, reverse=reverse)), keys, cursor, limit
+
+    def _page(self, queryset: QuerySet, request: Request, *, fetch: Any) -> list[Any]:
+        """Rows of the page via `fetch(queryset, count)`, in forward order."""
+        queryset, keys, cursor, limit = self._start(queryset, request)
         rows = fetch(queryset, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
-        if reverse:
+        if cursor is not None and cursor.reverse:
             rows.reverse()
         self._links(rows, keys, cursor=cursor, more=more)
-        return rows, keys
+        return rows
 
     def _links(
         self, rows: list[Any], keys: list[Key], *, cursor: Cursor | None, more: bool
@@ -135,7 +144,7 @@ class KeysetCursorPagination(BasePagination):
             return
         first, last = self._values(rows[0], keys), self._values(rows[-1], keys)
         backwards = cursor is not None and cursor.reverse
-        if (more and not backwards) or backwards:
+        if more or backwards:
             self.next_url = self._url(Cursor(values=last, reverse=False))
         if (more and backwards) or (cursor is not None and not backwards):
             self.previous_url = self._url(Cursor(values=first, reverse=True))
@@ -154,8 +163,7 @@ class KeysetCursorPagination(BasePagination):
     def paginate_queryset(
         self, queryset: Any, request: Request, view: Any = None
     ) -> list[Any]:
-        rows, _ = self._page(queryset, request, fetch=lambda qs, n: list(qs[:n]))
-        return rows
+        return self._page(queryset, request, fetch=lambda qs, n: list(qs[:n]))
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response(
@@ -195,23 +203,37 @@ class KeysetCursorPagination(BasePagination):
     def paginate_features(
         self, queryset: QuerySet, request: Request
     ) -> tuple[QuerySet, list[dict[str, str]]]:
-        """The page's rows (for PostGIS to render) and its RFC 8288-style links.
+        """The page's rows (for PostGIS to render) and its links.
 
-        One query finds the page's keys, the renderer's one query builds it.
+        Two statements whatever the page size: the keys of the page's last row
+        and of the one after it (to know whether a next page exists), then the
+        FeatureCollection of the page built by PostGIS.
         """
-        key_names: list[str] = []
-
-        def fetch(qs: QuerySet, n: int) -> list[Any]:
-            return list(qs.values_list(*key_names)[:n])
-
-        keys = ordering_keys(queryset)
-        key_names.extend(name for name, _ in keys)
-        rows, keys = self._page(queryset, request, fetch=fetch)
-        ids = [row[key_names.index("id")] for row in rows]
-        # An empty id list cannot be compiled to SQL; "WHERE false" can.
-        page = queryset.filter(
-            Q(id__in=ids) if ids else Value(False, output_field=BooleanField())
-        ).order_by(*_order_by(keys, reverse=False))
+        names = [name for name, _ in ordering_keys(queryset)]
+        page, keys, cursor, limit = self._start(queryset, request)
+        if cursor is not None and cursor.reverse:
+            # Backwards: find the page's ids, then render them in forward order.
+            rows = self._page(
+                queryset,
+                request,
+                fetch=lambda qs, n: list(qs.values_list(*names)[:n]),
+            )
+            ids = [row[names.index("id")] for row in rows]
+            # An empty id list cannot be compiled to SQL; "WHERE false" can.
+            page = queryset.filter(
+                Q(id__in=ids) if ids else Value(False, output_field=BooleanField())
+            ).order_by(*_order_by(keys, reverse=False))
+        else:
+            boundary = list(page.values_list(*names)[limit - 1 : limit + 1])
+            self.next_url = self.previous_url = None
+            if len(boundary) == 2:
+                last = self._values(boundary[0], keys)
+                self.next_url = self._url(Cursor(values=last, reverse=False))
+            if cursor is not None:
+                self.previous_url = self._url(
+                    Cursor(values=cursor.values, reverse=True, inclusive=True)
+                )
+            page = page[:limit]
         links = [
             {"rel": rel, "href": url, "type": "application/geo+json"}
             for rel, url in (("next", self.next_url), ("prev", self.previous_url))

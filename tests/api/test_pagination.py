@@ -135,3 +135,23 @@ def test_cursor_over_ranked_search_results(api_client):
 
     assert len(seen) == len(set(seen)) == 8
     assert all(slug.startswith("tie-") for slug in seen[:5])
+
+
+def test_geojson_prev_link_returns_the_previous_page(api_client):
+    make_sites(10)
+    first = json.loads(api_client.get("/api/v1/sites/?format=geojson&limit=4").content)
+    second = json.loads(api_client.get(links_of(first)["next"]).content)
+    third = json.loads(api_client.get(links_of(second)["next"]).content)
+
+    back = json.loads(api_client.get(links_of(third)["prev"]).content)
+    back_again = json.loads(api_client.get(links_of(back)["prev"]).content)
+
+    assert slugs_of(third) == ["s008", "s009"]
+    assert "next" not in links_of(third)
+    assert slugs_of(back) == slugs_of(second) == ["s004", "s005", "s006", "s007"]
+    assert slugs_of(back_again) == slugs_of(first)
+    assert "prev" not in links_of(back_again)
+
+
+def links_of(collection: dict) -> dict[str, str]:
+    return {link["rel"]: link["href"] for link in collection["links"]}
