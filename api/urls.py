@@ -1,5 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
+from .owner_urls import urlpatterns as owner_urlpatterns
 from .views.organizations import OrganizationViewSet
 from .views.pilots import PilotViewSet
 from .views.sites import SiteViewSet
@@ -17,4 +18,5 @@ router.register("sectors", SectorViewSet, basename="sector")
 router.register("sdgs", SDGViewSet, basename="sdg")
 router.register("trl-levels", TRLLevelViewSet, basename="trl-level")
 
-urlpatterns = router.urls
+# Accounts, workflow actions, members and history first (issue 5).
+urlpatterns = [*owner_urlpatterns, *router.urls]

@@ -5,7 +5,10 @@ Kept apart from pilots/selectors.py (the catalogue reads) so both stay small.
 
 from typing import Any
 
-from .models import OrganizationMembership
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from .models import OrganizationMembership, PilotProject, Site
 
 MODERATORS_GROUP = "moderators"
 
@@ -47,3 +50,82 @@ def organization_member_ids(user: Any) -> set[int]:
             "organization_id", flat=True
         )
     )
+
+
+def moderator_users() -> QuerySet[Any]:
+    """Active members of the moderators group."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=MODERATORS_GROUP, is_active=True)
+        .distinct()
+    )
+
+
+# Pilot projects ---------------------------------------------------------------
+
+EDITABLE_PILOT_STATUSES = frozenset(
+    {PilotProject.Status.DRAFT, PilotProject.Status.CHANGES_REQUESTED}
+)
+DELETABLE_PILOT_STATUSES = EDITABLE_PILOT_STATUSES | {PilotProject.Status.REJECTED}
+
+
+def pilot_visibility_q(user: Any) -> Q:
+    """Public pilots for everyone; owners and collaborators see theirs in any
+    state; moderators see every pilot."""
+    public = Q(status__in=PilotProject.PUBLIC_STATUSES)
+    if not _signed_in(user):
+        return public
+    if is_moderator(user):
+        return Q()
+    return (
+        public
+        | Q(owner_id=user.pk)
+        | Q(
+            pk__in=PilotProject.collaborators.through.objects.filter(
+                user_id=user.pk
+            ).values("pilotproject_id")
+        )
+    )
+
+
+def is_pilot_editor(user: Any, pilot: PilotProject) -> bool:
+    """The owner or a collaborator (status aside)."""
+    if not _signed_in(user):
+        return False
+    if pilot.owner_id == user.pk:
+        return True
+    return pilot.collaborators.filter(pk=user.pk).exists()
+
+
+def can_edit_pilot(user: Any, pilot: PilotProject) -> bool:
+    return pilot.status in EDITABLE_PILOT_STATUSES and is_pilot_editor(user, pilot)
+
+
+def can_delete_pilot(user: Any, pilot: PilotProject) -> bool:
+    return (
+        _signed_in(user)
+        and pilot.owner_id == user.pk
+        and pilot.status in DELETABLE_PILOT_STATUSES
+    )
+
+
+def can_see_pilot_history(user: Any, pilot: PilotProject) -> bool:
+    return is_moderator(user) or is_pilot_editor(user, pilot)
+
+
+# Sites and organisations -----------------------------------------------------
+
+
+def can_manage_organization(user: Any, organization_id: int | None) -> bool:
+    """Organisation admins manage their organisation, its sites and members."""
+    if organization_id is None:
+        return False
+    return organization_id in organization_admin_ids(user)
+
+
+def can_manage_site(user: Any, site: Site) -> bool:
+    return can_manage_organization(user, site.host_id)
+
+
+def can_see_organization_history(user: Any, organization_id: int) -> bool:
+    return is_moderator(user) or can_manage_organization(user, organization_id)

@@ -9,6 +9,64 @@ def worker_ping_task() -> int:
     return Zone.objects.count()
 
 
+# Accounts and the pilot workflow (issue 5): emails leave through the worker.
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_account_email_task(kind: str, user_id: int) -> bool:
+    """Verification, sign-up-attempt and password-reset emails.
+
+    The link's token is made here, from the account's current state, so no
+    secret travels through the broker.
+    """
+    from django.contrib.auth import get_user_model
+
+    from . import emails
+    from .services.accounts import (
+        email_verification_tokens,
+        password_reset_tokens,
+        uid_for,
+    )
+
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None or not user.email:
+        return False
+    if kind == "verify-email":
+        token = email_verification_tokens.make_token(user)
+        message = emails.verification_email(user, uid=uid_for(user), token=token)
+    elif kind == "password-reset":
+        token = password_reset_tokens.make_token(user)
+        message = emails.password_reset_email(user, uid=uid_for(user), token=token)
+    elif kind == "sign-up-attempt":
+        message = emails.sign_up_attempt_email(user)
+    else:
+        raise ValueError(f"unknown account email {kind!r}")
+    message.send()
+    return True
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_pilot_transition_email_task(transition_id: int) -> int:
+    """Tell the owner (and on submission the moderators) about a transition."""
+    from . import emails
+    from .models import PilotTransition
+    from .permissions_selectors import moderator_users
+
+    transition = (
+        PilotTransition.objects.select_related("pilot__owner", "actor")
+        .filter(pk=transition_id)
+        .first()
+    )
+    if transition is None:
+        return 0
+    recipients = {transition.pilot.owner}
+    if transition.action == PilotTransition.Action.SUBMIT:
+        recipients.update(moderator_users())
+    sent = 0
+    for recipient in sorted(recipients, key=lambda user: user.pk):
+        if recipient.email:
+            sent += emails.transition_email(transition, recipient).send()
+    return sent
+
+
 # --- Opportunities and notifications (issue 6) -------------------------------
 # Every task takes ids, is idempotent (row locks, unique keys, status checks)
 # and acknowledges late, so a worker lost mid-run has its task run again.

@@ -1,0 +1,71 @@
+from rest_framework import serializers
+
+from pilots.models import AccountProfile
+
+
+class SignUpSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(
+        write_only=True, max_length=128, style={"input_type": "password"}
+    )
+    language = serializers.ChoiceField(
+        choices=AccountProfile.Language.choices,
+        required=False,
+        help_text="Language of the emails; default: the request's Accept-Language.",
+    )
+
+
+class EmailSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class UidTokenSerializer(serializers.Serializer):
+    uid = serializers.CharField(max_length=64)
+    token = serializers.CharField(max_length=128)
+
+
+class PasswordResetConfirmSerializer(UidTokenSerializer):
+    new_password = serializers.CharField(
+        write_only=True, max_length=128, style={"input_type": "password"}
+    )
+
+
+class LoginSerializer(serializers.Serializer):
+    email = serializers.CharField(max_length=254)
+    password = serializers.CharField(
+        write_only=True, max_length=128, style={"input_type": "password"}
+    )
+
+
+class NewTokenSerializer(serializers.Serializer):
+    token = serializers.CharField(
+        help_text="Send as `Authorization: Token <token>`; shown only once."
+    )
+    token_key = serializers.CharField(help_text="Public id of the token.")
+    expiry = serializers.DateTimeField(allow_null=True)
+
+
+class TokenSerializer(serializers.Serializer):
+    token_key = serializers.CharField()
+    created = serializers.DateTimeField()
+    expiry = serializers.DateTimeField(allow_null=True)
+    current = serializers.BooleanField(
+        help_text="The token this request was made with."
+    )
+
+
+class MembershipSummarySerializer(serializers.Serializer):
+    organization = serializers.CharField(source="organization.slug")
+    role = serializers.CharField()
+
+
+class MeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    language = serializers.CharField()
+    is_moderator = serializers.BooleanField()
+    organizations = MembershipSummarySerializer(many=True)
+
+
+class MessageSerializer(serializers.Serializer):
+    detail = serializers.CharField()

@@ -1,0 +1,47 @@
+from rest_framework import serializers
+
+from pilots.models import PilotTransition
+
+
+class TransitionRequestSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=4000,
+        help_text="Why; required for request-changes, reject and unpublish.",
+    )
+
+
+class PilotTransitionSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.email", read_only=True)
+    action_label = serializers.CharField(source="get_action_display", read_only=True)
+    to_status_label = serializers.CharField(
+        source="get_to_status_display", read_only=True
+    )
+
+    class Meta:
+        model = PilotTransition
+        fields = [
+            "id",
+            "action",
+            "action_label",
+            "from_status",
+            "to_status",
+            "to_status_label",
+            "actor",
+            "reason",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class CollaboratorSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    email = serializers.EmailField()
+
+
+class MembershipSerializer(serializers.Serializer):
+    user_id = serializers.IntegerField(read_only=True)
+    email = serializers.EmailField(source="user.email")
+    role = serializers.ChoiceField(choices=["admin", "member"])
+    created_at = serializers.DateTimeField(read_only=True)

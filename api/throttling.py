@@ -1,0 +1,27 @@
+"""Throttles for sign-in, sign-up and password reset, counted in Redis."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from rest_framework.throttling import ScopedRateThrottle
+
+
+class AuthRateThrottle(ScopedRateThrottle):
+    """Per client address and view scope (`throttle_scope`), shared by every
+    worker through the "throttle" cache; rates from settings.AUTH_THROTTLE_RATES,
+    read on each request so they can be changed without a restart of the class."""
+
+    cache = caches["throttle"]
+
+    def get_rate(self) -> str | None:
+        if self.scope is None:
+            return None
+        return settings.AUTH_THROTTLE_RATES.get(self.scope)
+
+    def get_cache_key(self, request: Any, view: Any) -> str | None:
+        # By address even when signed in: these views are the way to an account.
+        return self.cache_format % {
+            "scope": self.scope,
+            "ident": self.get_ident(request),
+        }

@@ -1,0 +1,271 @@
+"""Accounts over HTTP: sign-up, email verification, sign-in with API tokens,
+token listing and revocation, password reset. Logic in pilots.services.accounts.
+
+Sign-in, sign-up and reset are throttled per client address (api.throttling);
+none of them tells whether an address has an account.
+"""
+
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from knox.auth import TokenAuthentication
+from knox.models import AuthToken
+from rest_framework import status
+from rest_framework.exceptions import AuthenticationFailed, NotFound, ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from pilots.models import AccountProfile, OrganizationMembership
+from pilots.permissions_selectors import is_moderator
+from pilots.services.accounts import (
+    TooManyTokens,
+    account_password_reset_confirm,
+    account_password_reset_request,
+    account_sign_up,
+    account_verify_email,
+    api_token_create,
+    api_token_revoke,
+)
+
+from ..errors import problem
+from ..serializers.accounts import (
+    EmailSerializer,
+    LoginSerializer,
+    MeSerializer,
+    MessageSerializer,
+    NewTokenSerializer,
+    PasswordResetConfirmSerializer,
+    SignUpSerializer,
+    TokenSerializer,
+    UidTokenSerializer,
+)
+from ..throttling import AuthRateThrottle
+
+
+def _validation_error(error: DjangoValidationError, field: str) -> ValidationError:
+    return ValidationError({field: list(error.messages)})
+
+
+class _AnonymousAuthView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    throttle_classes = [AuthRateThrottle]
+
+    def get_authenticate_header(self, request: Request) -> str:
+        # A failed sign-in is a 401 with a challenge (DRF makes it 403 without).
+        return "Token"
+
+
+@extend_schema(
+    tags=["auth"],
+    request=SignUpSerializer,
+    responses={202: MessageSerializer},
+)
+class SignUpView(_AnonymousAuthView):
+    """Create an account; a verification link is emailed. The answer is the same
+    whether or not the address already has an account."""
+
+    throttle_scope = "auth-signup"
+
+    def post(self, request: Request) -> Response:
+        data = SignUpSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        language = data.validated_data.get("language") or translation.get_language()
+        try:
+            account_sign_up(
+                email=data.validated_data["email"],
+                password=data.validated_data["password"],
+                language=(language or "en")[:2],
+            )
+        except DjangoValidationError as error:
+            raise _validation_error(error, "password") from None
+        return Response(
+            {"detail": _("Check your inbox for a link to confirm the address.")},
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+
+@extend_schema(
+    tags=["auth"], request=UidTokenSerializer, responses={200: MessageSerializer}
+)
+class VerifyEmailView(_AnonymousAuthView):
+    """Confirm the address with the uid and token from the email."""
+
+    throttle_scope = "auth-signup"
+
+    def post(self, request: Request) -> Response:
+        data = UidTokenSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            account_verify_email(**data.validated_data)
+        except DjangoValidationError as error:
+            raise _validation_error(error, "token") from None
+        return Response({"detail": _("Email address confirmed; you can sign in.")})
+
+
+@extend_schema(
+    tags=["auth"], request=LoginSerializer, responses={201: NewTokenSerializer}
+)
+class LoginView(_AnonymousAuthView):
+    """Exchange email and password for an API token (expiring, stored hashed)."""
+
+    throttle_scope = "auth-login"
+
+    def post(self, request: Request) -> Response:
+        data = LoginSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = authenticate(
+            request._request,
+            username=data.validated_data["email"].strip().lower(),
+            password=data.validated_data["password"],
+        )
+        if user is None:
+            # The same answer for an unknown address, a wrong password and an
+            # unverified account (Django hashes a password in every case).
+            raise AuthenticationFailed(
+                _("Wrong email or password, or the address is not confirmed yet.")
+            )
+        try:
+            instance, token = api_token_create(user=user)
+        except TooManyTokens as error:
+            return Response(
+                problem(409, str(error)),
+                status=status.HTTP_409_CONFLICT,
+                content_type="application/problem+json",
+            )
+        return Response(
+            {
+                "token": token,
+                "token_key": instance.token_key,
+                "expiry": instance.expiry,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+
+def _current_token_key(request: Request) -> str | None:
+    auth = request.auth
+    return getattr(auth, "token_key", None) if isinstance(auth, AuthToken) else None
+
+
+@extend_schema(tags=["auth"], request=None, responses={204: None})
+class LogoutView(APIView):
+    """Revoke the token this request was made with."""
+
+    authentication_classes = [TokenAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request: Request) -> Response:
+        key = _current_token_key(request)
+        if key is not None:
+            api_token_revoke(user=request.user, token_key=key)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(tags=["auth"], responses={200: TokenSerializer(many=True)})
+class TokenListView(APIView):
+    """The signed-in user's live API tokens (never the secret part)."""
+
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request) -> Response:
+        current = _current_token_key(request)
+        tokens = AuthToken.objects.filter(user=request.user).order_by("-created")
+        rows = [
+            {
+                "token_key": token.token_key,
+                "created": token.created,
+                "expiry": token.expiry,
+                "current": token.token_key == current,
+            }
+            for token in tokens
+        ]
+        return Response(TokenSerializer(rows, many=True).data)
+
+
+@extend_schema(tags=["auth"], responses={204: None, 404: OpenApiResponse()})
+class TokenDetailView(APIView):
+    """Revoke one of the signed-in user's tokens by its token_key."""
+
+    permission_classes = [IsAuthenticated]
+
+    def delete(self, request: Request, token_key: str) -> Response:
+        if not api_token_revoke(user=request.user, token_key=token_key):
+            raise NotFound(_("No such token."))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(
+    tags=["auth"], request=EmailSerializer, responses={202: MessageSerializer}
+)
+class PasswordResetView(_AnonymousAuthView):
+    """Email a reset link; the same answer for any address."""
+
+    throttle_scope = "auth-password-reset"
+
+    def post(self, request: Request) -> Response:
+        data = EmailSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        account_password_reset_request(email=data.validated_data["email"])
+        return Response(
+            {"detail": _("If the address has an account, a reset link is on its way.")},
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+
+@extend_schema(
+    tags=["auth"],
+    request=PasswordResetConfirmSerializer,
+    responses={200: MessageSerializer},
+)
+class PasswordResetConfirmView(_AnonymousAuthView):
+    """Set a new password with the uid and token from the email; every API
+    token of the account is revoked."""
+
+    throttle_scope = "auth-password-reset"
+
+    def post(self, request: Request) -> Response:
+        data = PasswordResetConfirmSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            account_password_reset_confirm(
+                uid=data.validated_data["uid"],
+                token=data.validated_data["token"],
+                password=data.validated_data["new_password"],
+            )
+        except DjangoValidationError as error:
+            field = "token" if "link" in " ".join(error.messages) else "new_password"
+            raise _validation_error(error, field) from None
+        return Response({"detail": _("Password changed; sign in again.")})
+
+
+@extend_schema(tags=["auth"], responses={200: MeSerializer})
+class MeView(APIView):
+    """The signed-in account: email, language, moderator flag, organisations."""
+
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request) -> Response:
+        user: Any = request.user
+        language = (
+            AccountProfile.objects.filter(user=user)
+            .values_list("language", flat=True)
+            .first()
+        )
+        memberships = OrganizationMembership.objects.filter(user=user).select_related(
+            "organization"
+        )
+        body = {
+            "id": user.pk,
+            "email": user.email,
+            "language": language or "en",
+            "is_moderator": is_moderator(user),
+            "organizations": list(memberships),
+        }
+        return Response(MeSerializer(body).data)

@@ -1,0 +1,157 @@
+"""Organisation members: admins add people by email, change roles, remove them.
+Members and moderators may read the list; others get 403."""
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from pilots.models import Organization, OrganizationMembership
+from pilots.permissions_selectors import (
+    can_manage_organization,
+    is_moderator,
+    organization_member_ids,
+)
+from pilots.services.memberships import (
+    LastAdminError,
+    organization_membership_delete,
+    organization_membership_set,
+)
+
+from ..errors import PROBLEM_CONTENT_TYPE, problem
+from ..serializers.workflow import MembershipSerializer
+
+
+def _organization(slug: str) -> Organization:
+    return get_object_or_404(Organization, slug=slug)
+
+
+def _require_admin(request: Request, organization: Organization) -> None:
+    if not can_manage_organization(request.user, organization.pk):
+        raise PermissionDenied(_("Only admins of this organisation manage members."))
+
+
+def _conflict(error: Exception) -> Response:
+    return Response(
+        problem(409, str(error)),
+        status=status.HTTP_409_CONFLICT,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def _row(membership: OrganizationMembership) -> dict:
+    return {
+        "user_id": membership.user_id,
+        "user": membership.user,
+        "role": membership.role,
+        "created_at": membership.created_at,
+    }
+
+
+class OrganizationMemberListView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=["organisations"], responses={200: MembershipSerializer(many=True)}
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        organization = _organization(slug)
+        if not (
+            is_moderator(request.user)
+            or organization.pk in organization_member_ids(request.user)
+        ):
+            raise PermissionDenied(_("Only members of this organisation see this."))
+        memberships = OrganizationMembership.objects.filter(
+            organization=organization
+        ).select_related("user")
+        rows = [_row(membership) for membership in memberships]
+        return Response(MembershipSerializer(rows, many=True).data)
+
+    @extend_schema(
+        tags=["organisations"],
+        request=MembershipSerializer,
+        responses={201: MembershipSerializer},
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        organization = _organization(slug)
+        _require_admin(request, organization)
+        data = MembershipSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        email = data.validated_data["user"]["email"]
+        user = (
+            get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        )
+        if user is None:
+            raise ValidationError(
+                {"email": [_("No confirmed account has this address.")]}
+            )
+        try:
+            membership = organization_membership_set(
+                organization=organization,
+                user=user,
+                role=data.validated_data["role"],
+                actor=request.user,
+            )
+        except LastAdminError as error:
+            return _conflict(error)
+        return Response(
+            MembershipSerializer(_row(membership)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class OrganizationMemberDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def _membership(
+        self, request: Request, slug: str, user_id: int
+    ) -> OrganizationMembership:
+        organization = _organization(slug)
+        _require_admin(request, organization)
+        membership = (
+            OrganizationMembership.objects.filter(
+                organization=organization, user_id=user_id
+            )
+            .select_related("user", "organization")
+            .first()
+        )
+        if membership is None:
+            raise NotFound(_("This user is not a member."))
+        return membership
+
+    @extend_schema(
+        tags=["organisations"],
+        request=MembershipSerializer,
+        responses={200: MembershipSerializer},
+    )
+    def patch(self, request: Request, slug: str, user_id: int) -> Response:
+        membership = self._membership(request, slug, user_id)
+        data = MembershipSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        if "role" not in data.validated_data:
+            raise ValidationError({"role": [_("This field is required.")]})
+        try:
+            membership = organization_membership_set(
+                organization=membership.organization,
+                user=membership.user,
+                role=data.validated_data["role"],
+                actor=request.user,
+            )
+        except LastAdminError as error:
+            return _conflict(error)
+        return Response(MembershipSerializer(_row(membership)).data)
+
+    @extend_schema(tags=["organisations"], responses={204: None})
+    def delete(self, request: Request, slug: str, user_id: int) -> Response:
+        membership = self._membership(request, slug, user_id)
+        try:
+            organization_membership_delete(membership=membership, actor=request.user)
+        except LastAdminError as error:
+            return _conflict(error)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,166 @@
+"""The pilot workflow over HTTP: one POST route per transition, the transition
+log, and collaborators. The rules are in pilots.services.workflow."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from pilots.models import PilotProject, PilotTransition
+from pilots.permissions_selectors import (
+    can_see_pilot_history,
+    is_pilot_editor,
+    pilot_visibility_q,
+)
+from pilots.services.memberships import (
+    pilot_collaborator_add,
+    pilot_collaborator_remove,
+)
+from pilots.services.workflow import (
+    ReasonRequired,
+    TransitionForbidden,
+    TransitionNotAllowed,
+    pilot_transition,
+)
+
+from ..errors import PROBLEM_CONTENT_TYPE, problem
+from ..serializers.workflow import (
+    CollaboratorSerializer,
+    PilotTransitionSerializer,
+    TransitionRequestSerializer,
+)
+
+
+def visible_pilot(request: Request, slug: str) -> PilotProject:
+    """The pilot if this user may see it; otherwise 404 (never 403, so other
+    people's drafts do not leak their existence)."""
+    queryset = PilotProject.objects.filter(pilot_visibility_q(request.user))
+    return get_object_or_404(queryset, slug=slug)
+
+
+class PilotTransitionView(APIView):
+    """POST /pilots/{slug}/<action>/ moves the pilot if the rules allow it."""
+
+    permission_classes = [IsAuthenticated]
+    action: str = ""
+
+    @extend_schema(
+        tags=["pilot workflow"],
+        request=TransitionRequestSerializer,
+        responses={200: PilotTransitionSerializer},
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        pilot = visible_pilot(request, slug)
+        data = TransitionRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            record = pilot_transition(
+                pilot=pilot,
+                actor=request.user,
+                action=self.action,
+                reason=data.validated_data.get("reason", ""),
+            )
+        except TransitionForbidden as error:
+            raise PermissionDenied(error.message) from None
+        except ReasonRequired as error:
+            raise ValidationError({"reason": [error.message]}) from None
+        except TransitionNotAllowed as error:
+            return Response(
+                problem(
+                    409,
+                    error.message,
+                    status_now=error.status,
+                    allowed=error.allowed,
+                ),
+                status=status.HTTP_409_CONFLICT,
+                content_type=PROBLEM_CONTENT_TYPE,
+            )
+        return Response(PilotTransitionSerializer(record).data)
+
+
+class PilotTransitionListView(APIView):
+    """The pilot's transitions, oldest first (owner, collaborators, moderators)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=["pilot workflow"], responses={200: PilotTransitionSerializer(many=True)}
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        pilot = visible_pilot(request, slug)
+        if not can_see_pilot_history(request.user, pilot):
+            raise PermissionDenied(
+                _("Only the owner, collaborators and moderators see the history.")
+            )
+        records = PilotTransition.objects.filter(pilot=pilot).select_related("actor")
+        return Response(PilotTransitionSerializer(records, many=True).data)
+
+
+class PilotCollaboratorListView(APIView):
+    """Collaborators edit the pilot like its owner; the owner adds and removes them."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=["pilot workflow"], responses={200: CollaboratorSerializer(many=True)}
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        pilot = visible_pilot(request, slug)
+        if not is_pilot_editor(request.user, pilot):
+            raise PermissionDenied(_("Only the owner and collaborators see this."))
+        users = pilot.collaborators.order_by("id")
+        return Response(CollaboratorSerializer(users, many=True).data)
+
+    @extend_schema(
+        tags=["pilot workflow"],
+        request=CollaboratorSerializer,
+        responses={201: CollaboratorSerializer},
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        pilot = visible_pilot(request, slug)
+        _require_owner(request, pilot)
+        data = CollaboratorSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = (
+            get_user_model()
+            .objects.filter(email__iexact=data.validated_data["email"], is_active=True)
+            .first()
+        )
+        if user is None:
+            raise ValidationError(
+                {"email": [_("No confirmed account has this address.")]}
+            )
+        pilot_collaborator_add(pilot=pilot, user=user, actor=request.user)
+        return Response(
+            CollaboratorSerializer(user).data, status=status.HTTP_201_CREATED
+        )
+
+
+class PilotCollaboratorDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(tags=["pilot workflow"], responses={204: None})
+    def delete(self, request: Request, slug: str, user_id: int) -> Response:
+        pilot = visible_pilot(request, slug)
+        _require_owner(request, pilot)
+        user = pilot.collaborators.filter(pk=user_id).first()
+        if user is None:
+            raise NotFound(_("This user is not a collaborator."))
+        pilot_collaborator_remove(pilot=pilot, user=user, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _require_owner(request: Request, pilot: Any) -> None:
+    if pilot.owner_id != request.user.pk:
+        raise PermissionDenied(_("Only the owner manages collaborators."))
+
+
+TRANSITION_ACTIONS = [action.value for action in PilotTransition.Action]

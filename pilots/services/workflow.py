@@ -1,0 +1,154 @@
+"""The pilot registration workflow: an explicit table of transitions.
+
+    draft ─submit→ submitted ─approve→ published ─start→ active ─complete→ completed
+    changes_requested ─submit→ submitted ─request-changes→ changes_requested
+    submitted ─reject→ rejected
+    published/active/completed ─unpublish→ changes_requested
+
+Editors (the owner and collaborators) submit, start and complete; moderators
+approve, request changes, reject and unpublish. Every transition is stored
+(who, when, why) and emails the owner through Celery.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import PilotProject, PilotTransition
+from ..permissions_selectors import is_moderator, is_pilot_editor
+
+Status = PilotProject.Status
+Action = PilotTransition.Action
+
+
+@dataclass(frozen=True)
+class Rule:
+    sources: frozenset[str]
+    target: str
+    by_moderator: bool  # False: by the owner or a collaborator
+    reason_required: bool = False
+
+
+TRANSITIONS: dict[str, Rule] = {
+    Action.SUBMIT: Rule(
+        frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED, False
+    ),
+    Action.APPROVE: Rule(frozenset({Status.SUBMITTED}), Status.PUBLISHED, True),
+    Action.REQUEST_CHANGES: Rule(
+        frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED, True, True
+    ),
+    Action.REJECT: Rule(frozenset({Status.SUBMITTED}), Status.REJECTED, True, True),
+    Action.START: Rule(frozenset({Status.PUBLISHED}), Status.ACTIVE, False),
+    Action.COMPLETE: Rule(frozenset({Status.ACTIVE}), Status.COMPLETED, False),
+    Action.UNPUBLISH: Rule(
+        frozenset(PilotProject.PUBLIC_STATUSES), Status.CHANGES_REQUESTED, True, True
+    ),
+}
+
+
+class TransitionError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class TransitionForbidden(TransitionError):
+    """The actor may not perform this action on this pilot."""
+
+
+class TransitionNotAllowed(TransitionError):
+    """The action is not legal from the pilot's current status."""
+
+    def __init__(self, message: str, *, status: str, allowed: list[str]) -> None:
+        super().__init__(message)
+        self.status = status
+        self.allowed = allowed
+
+
+class ReasonRequired(TransitionError):
+    pass
+
+
+def allowed_actions(status: str) -> list[str]:
+    """The actions legal from `status`, in table order."""
+    return [action for action, rule in TRANSITIONS.items() if status in rule.sources]
+
+
+def _may_act(actor: Any, pilot: PilotProject, rule: Rule) -> bool:
+    if rule.by_moderator:
+        return is_moderator(actor)
+    return is_pilot_editor(actor, pilot)
+
+
+@transaction.atomic
+def pilot_transition(
+    *, pilot: PilotProject, actor: Any, action: str, reason: str = ""
+) -> PilotTransition:
+    """Move `pilot` by `action`, record it and queue the owner's email."""
+    rule = TRANSITIONS.get(action)
+    if rule is None:
+        raise TransitionNotAllowed(
+            _("Unknown action “%(action)s”.") % {"action": action},
+            status=pilot.status,
+            allowed=allowed_actions(pilot.status),
+        )
+    # Lock the row: two moderators clicking at once make one transition.
+    pilot = PilotProject.objects.select_for_update().get(pk=pilot.pk)
+    if not _may_act(actor, pilot, rule):
+        message = (
+            _("Only moderators may %(action)s a pilot.")
+            if rule.by_moderator
+            else _("Only the owner or a collaborator may %(action)s a pilot.")
+        )
+        raise TransitionForbidden(message % {"action": action})
+    if pilot.status not in rule.sources:
+        allowed = allowed_actions(pilot.status)
+        raise TransitionNotAllowed(
+            _(
+                "A pilot in status “%(status)s” cannot %(action)s; "
+                "allowed from here: %(allowed)s."
+            )
+            % {
+                "status": pilot.status,
+                "action": action,
+                "allowed": ", ".join(allowed) or _("none"),
+            },
+            status=pilot.status,
+            allowed=allowed,
+        )
+    reason = reason.strip()
+    if rule.reason_required and not reason:
+        raise ReasonRequired(_("This action needs a reason."))
+    record = PilotTransition.objects.create(
+        pilot=pilot,
+        action=action,
+        from_status=pilot.status,
+        to_status=rule.target,
+        actor=actor,
+        reason=reason,
+    )
+    pilot.status = rule.target
+    now = timezone.now()
+    update_fields = ["status", "updated_at"]
+    if action == Action.SUBMIT:
+        pilot.submitted_at = now
+        update_fields.append("submitted_at")
+    if action == Action.APPROVE:
+        pilot.published_at = now
+        update_fields.append("published_at")
+    if rule.by_moderator:
+        pilot.moderation_reason = reason
+        update_fields.append("moderation_reason")
+    pilot._history_user = actor  # type: ignore[attr-defined]
+    pilot.save(update_fields=update_fields)
+    _queue_transition_email(record.pk)
+    return record
+
+
+def _queue_transition_email(transition_id: int) -> None:
+    from ..tasks import send_pilot_transition_email_task
+
+    transaction.on_commit(lambda: send_pilot_transition_email_task.delay(transition_id))
