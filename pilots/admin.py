@@ -1,10 +1,11 @@
 from django.contrib.gis import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "org_number", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "org_number"]
@@ -12,7 +13,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(admin.GISModelAdmin):
+class SiteAdmin(SimpleHistoryAdmin, admin.GISModelAdmin):
     list_display = ["name", "kind", "status", "host", "zone", "updated_at"]
     list_filter = ["kind", "status", "access", "zone"]
     search_fields = ["name", "name_no", "slug"]
@@ -21,7 +22,7 @@ class SiteAdmin(admin.GISModelAdmin):
 
 
 @admin.register(PilotProject)
-class PilotProjectAdmin(admin.GISModelAdmin):
+class PilotProjectAdmin(SimpleHistoryAdmin, admin.GISModelAdmin):
     list_display = ["title", "status", "owner", "lead_organization", "updated_at"]
     list_filter = ["status", "is_example"]
     search_fields = ["title", "slug"]
@@ -30,3 +31,6 @@ class PilotProjectAdmin(admin.GISModelAdmin):
 
 
 admin.site.register([Sector, SDG, TRLLevel])
+
+# Accounts, memberships and the workflow log (issue 5).
+from . import admin_owners  # noqa: E402, F401

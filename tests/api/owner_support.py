@@ -77,3 +77,13 @@ def link_parts(body: str) -> dict[str, str]:
 
 def outbox_to(address: str) -> list[Any]:
     return [message for message in mail.outbox if address in message.to]
+
+
+@pytest.fixture
+def fast_password_hashing(settings: Any) -> None:
+    """MD5 instead of PBKDF2's 10^6 rounds: these tests exercise the flows,
+    not the hasher (Django's own tests do the same)."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]

@@ -11,13 +11,19 @@ from knox.models import AuthToken
 from pilots.models import AccountProfile
 from tests.factories import TEST_PASSWORD, UserFactory
 
-from .owner_support import eager_celery, fresh_client, link_parts, outbox_to
+from .owner_support import (
+    eager_celery,
+    fast_password_hashing,
+    fresh_client,
+    link_parts,
+    outbox_to,
+)
 
-__all__ = ["eager_celery"]
+__all__ = ["eager_celery", "fast_password_hashing"]
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.usefixtures("eager_celery"),
+    pytest.mark.usefixtures("eager_celery", "fast_password_hashing"),
 ]
 
 PASSWORD = "correct-horse-battery-staple-42"
