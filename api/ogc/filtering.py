@@ -9,7 +9,7 @@ compares instant properties with instants and intervals.
 
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, Polygon
@@ -82,8 +82,18 @@ class QueryableFilterEvaluator(DjangoFilterEvaluator):
     def literal(self, node: Any) -> Any:
         return node
 
+    @handle(type(None))
+    def open_end(self, node: None) -> None:
+        return None  # '..' in an interval
+
     @handle(values.Interval)
     def interval(self, node: values.Interval, start: Any, end: Any) -> Any:
+        if isinstance(start, timedelta) and isinstance(end, date):
+            start = end - start
+        if isinstance(end, timedelta) and isinstance(start, date):
+            end = start + end
+        if isinstance(start, timedelta) or isinstance(end, timedelta):
+            raise _FilterError("an interval needs at least one date or timestamp")
         return (start, end)
 
     @handle(values.Geometry)

@@ -1,6 +1,7 @@
 """Query parameters of the items endpoint: limit/offset, bbox, datetime, crs."""
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -10,6 +11,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid_of
 
 from .errors import OGCRequestError
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -104,7 +107,14 @@ class TimeInterval:
     end: datetime | None
 
 
+def _day(text: str) -> date | None:
+    return parse_date(text) if _DATE.fullmatch(text) else None
+
+
 def _instant(text: str, *, end_of_day: bool) -> datetime:
+    day = _day(text)
+    if day is not None:
+        return _day_bound(day, end_of_day=end_of_day)
     moment = parse_datetime(text)
     if moment is not None:
         if moment.tzinfo is None:
@@ -112,12 +122,9 @@ def _instant(text: str, *, end_of_day: bool) -> datetime:
                 "datetime", f"{text!r} needs a time zone (Z or an offset)."
             )
         return moment
-    day = parse_date(text)
-    if day is None:
-        raise OGCRequestError(
-            "datetime", f"{text!r} is not an RFC 3339 date-time or a date."
-        )
-    return _day_bound(day, end_of_day=end_of_day)
+    raise OGCRequestError(
+        "datetime", f"{text!r} is not an RFC 3339 date-time or a date."
+    )
 
 
 def _day_bound(day: date, *, end_of_day: bool) -> datetime:
@@ -131,7 +138,7 @@ def _bound(text: str, *, end_of_day: bool) -> datetime | None:
 
 def _parse_interval(value: str) -> TimeInterval:
     if "/" not in value:
-        day = parse_date(value) if parse_datetime(value) is None else None
+        day = _day(value)
         if day is not None:  # a whole day
             return TimeInterval(
                 _day_bound(day, end_of_day=False), _day_bound(day, end_of_day=True)
