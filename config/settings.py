@@ -206,6 +206,14 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("api.middleware.ProblemDetailsMiddleware") + 1,
     "api.request_limits.RequestBodyLimitMiddleware",
 )
+# Distinct OpenAPI names for the catalogue's choice sets (several are "status").
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **dict(SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {})),  # type: ignore[call-overload]
+    "SiteStatusEnum": "pilots.models.sites.Site.Status",
+    "SiteKindEnum": "pilots.models.sites.Site.Kind",
+    "PilotStatusEnum": "pilots.models.pilots.PilotProject.Status",
+    "OrganizationKindEnum": "pilots.models.organizations.Organization.Kind",
+}
 
 # Reliability and security (issue 8): CORS only for configured origins, security
 # headers, a Content-Security-Policy for the HTML pages, and request throttles.

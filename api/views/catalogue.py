@@ -15,7 +15,9 @@ from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
+    extend_schema,
     extend_schema_serializer,
+    extend_schema_view,
 )
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import APIException
@@ -35,18 +37,6 @@ class Conflict(APIException):
     status_code = 409
     default_detail = "The request conflicts with the current state of the data."
     default_code = "conflict"
-
-
-FORMAT_PARAMETER = OpenApiParameter(
-    "format",
-    str,
-    enum=["json", "geojson", "csv"],
-    description=(
-        "Response format; the same as `Accept: application/json`, "
-        "`application/geo+json` (RFC 7946, coordinates lon/lat with 6 decimals) "
-        "or `text/csv` (lists only)."
-    ),
-)
 
 
 @extend_schema_serializer(many=False)
@@ -71,11 +61,39 @@ class CSVDocumentExtension(OpenApiSerializerExtension):
         }
 
 
-def list_responses(serializer: type[BaseSerializer]) -> dict[Any, Any]:
-    return {
-        **geojson_responses(serializer(many=True), "list"),
-        (200, "text/csv"): OpenApiResponse(response=CSVDocument),
+def format_parameter(*formats: str) -> OpenApiParameter:
+    media = {
+        "json": "`application/json`",
+        "geojson": "`application/geo+json` (RFC 7946, lon/lat, 6 decimals)",
+        "csv": "`text/csv`",
     }
+    return OpenApiParameter(
+        "format",
+        str,
+        enum=list(formats),
+        description="Response format, instead of an Accept header: "
+        + ", ".join(f"{name} = {media[name]}" for name in formats)
+        + ".",
+    )
+
+
+def catalogue_schema(serializer: type[BaseSerializer], *, geojson: bool = True) -> Any:
+    """OpenAPI for list and detail: JSON, GeoJSON (if located) and CSV bodies."""
+    csv = {(200, "text/csv"): OpenApiResponse(response=CSVDocument)}
+    if geojson:
+        formats = format_parameter("json", "geojson", "csv")
+        list_bodies = geojson_responses(serializer(many=True), "list")
+        detail_bodies = geojson_responses(serializer, "detail")
+    else:
+        formats = format_parameter("json", "csv")
+        list_bodies = {(200, "application/json"): serializer(many=True)}
+        detail_bodies = {(200, "application/json"): serializer}
+    return extend_schema_view(
+        list=extend_schema(parameters=[formats], responses={**list_bodies, **csv}),
+        retrieve=extend_schema(
+            parameters=[formats], responses={**detail_bodies, **csv}
+        ),
+    )
 
 
 class CatalogueViewSet(GeoJSONMixin, viewsets.ModelViewSet):

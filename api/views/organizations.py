@@ -1,4 +1,3 @@
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
@@ -12,18 +11,10 @@ from pilots.services.organizations import (
 from ..filters import OrganizationFilterSet
 from ..renderers import CatalogueCSVRenderer
 from ..serializers.organizations import OrganizationSerializer
-from .catalogue import FORMAT_PARAMETER, CatalogueViewSet, CSVDocument
+from .catalogue import CatalogueViewSet, catalogue_schema
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[FORMAT_PARAMETER],
-        responses={
-            (200, "application/json"): OrganizationSerializer(many=True),
-            (200, "text/csv"): OpenApiResponse(response=CSVDocument),
-        },
-    ),
-)
+@catalogue_schema(OrganizationSerializer, geojson=False)
 class OrganizationViewSet(CatalogueViewSet):
     """Universities, institutes, companies and public bodies in the district."""
 

@@ -1,6 +1,5 @@
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.request import Request
 
@@ -9,9 +8,8 @@ from pilots.services.pilots import pilot_create, pilot_delete, pilot_update
 
 from ..features import PILOT_FEATURE
 from ..filters import PilotFilterSet
-from ..schema import geojson_responses
 from ..serializers.pilots import PilotSerializer
-from .catalogue import FORMAT_PARAMETER, CatalogueViewSet, list_responses
+from .catalogue import CatalogueViewSet, catalogue_schema
 
 
 class IsOwnerOrReadOnly(BasePermission):
@@ -26,15 +24,7 @@ class IsOwnerOrReadOnly(BasePermission):
         return request.method in SAFE_METHODS or obj.owner_id == request.user.pk
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[FORMAT_PARAMETER], responses=list_responses(PilotSerializer)
-    ),
-    retrieve=extend_schema(
-        parameters=[FORMAT_PARAMETER],
-        responses=geojson_responses(PilotSerializer, "detail"),
-    ),
-)
+@catalogue_schema(PilotSerializer)
 class PilotViewSet(CatalogueViewSet):
     """Pilot projects: public ones for everyone, and a signed-in user's own."""
 

@@ -1,6 +1,5 @@
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 
 from pilots.selectors import site_list
@@ -8,20 +7,11 @@ from pilots.services.sites import site_create, site_delete, site_update
 
 from ..features import SITE_FEATURE
 from ..filters import SiteFilterSet
-from ..schema import geojson_responses
 from ..serializers.sites import SiteSerializer
-from .catalogue import FORMAT_PARAMETER, CatalogueViewSet, list_responses
+from .catalogue import CatalogueViewSet, catalogue_schema
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[FORMAT_PARAMETER], responses=list_responses(SiteSerializer)
-    ),
-    retrieve=extend_schema(
-        parameters=[FORMAT_PARAMETER],
-        responses=geojson_responses(SiteSerializer, "detail"),
-    ),
-)
+@catalogue_schema(SiteSerializer)
 class SiteViewSet(CatalogueViewSet):
     """Test arenas and shared labs, with their locations."""
 
