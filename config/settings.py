@@ -276,8 +276,8 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = API_THROTTLE_RATES  # type: ignore[as
 STATICFILES_DIRS = [("maplibre-gl", BASE_DIR / "node_modules/maplibre-gl/dist")]
 MAP_BASEMAP_TILES_URL = env.str("MAP_BASEMAP_TILES_URL", default="")
 MAP_BASEMAP_ATTRIBUTION = env.str("MAP_BASEMAP_ATTRIBUTION", default="")
-MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[10.398, 63.4205]))
-MAP_ZOOM = env.float("MAP_ZOOM", default=13.5)
+MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[10.3946, 63.4103]))
+MAP_ZOOM = env.float("MAP_ZOOM", default=13.3)
 if MAP_BASEMAP_TILES_URL:
     from urllib.parse import urlsplit  # noqa: E402
 
