@@ -4,6 +4,7 @@ import logging
 from collections.abc import Callable
 from http import HTTPStatus
 
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 
@@ -38,6 +39,12 @@ class ProblemDetailsMiddleware:
     ) -> HttpResponse | None:
         if not is_api_path(request.path):
             return None
+        if isinstance(exception, RequestDataTooBig):
+            return problem_response(413, "The request body is too large.")
+        if isinstance(exception, SuspiciousOperation):
+            # Too many parameters, a bad Host, a malformed body: the client's fault.
+            logger.warning("refused request on %s: %s", request.path, exception)
+            return problem_response(400, str(exception))
         if isinstance(exception, OperationalError | InterfaceError):
             logger.warning("database unavailable: %s", exception)
             response = problem_response(503, "The database is unavailable; retry soon.")

@@ -45,3 +45,13 @@ def test_method_not_allowed_is_a_problem(api_client, zones, django_user_model):
 
     assert response.status_code == 405
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_too_many_query_parameters_is_a_problem_400(api_client, zones):
+    query = "&".join(f"f{index}=1" for index in range(1200))
+
+    response = api_client.get(f"/api/v1/zones/?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "DATA_UPLOAD_MAX_NUMBER_FIELDS" in response.json()["detail"]
