@@ -81,3 +81,14 @@ backup: services
 
 restore: services
 	bash scripts/restore.sh
+
+# Performance (issue 7): the registry against a floor app on its own databases
+# (<db>_bench_10000, <db>_bench_100000); not part of `make test`.
+.PHONY: bench bench-quick
+bench: setup
+	@bash bench/install-wrk.sh
+	$(PY) -m bench
+
+bench-quick: setup
+	@bash bench/install-wrk.sh
+	$(PY) -m bench --quick --results $(CURDIR)/bench/results/quick --no-readme
