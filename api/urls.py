@@ -1,9 +1,14 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from .owner_urls import urlpatterns as owner_urlpatterns
+from .views.notifications import NotificationViewSet
+from .views.opportunities import OpportunityViewSet
 from .views.organizations import OrganizationViewSet
 from .views.pilots import PilotViewSet
 from .views.sites import SiteViewSet
+from .views.subscriptions import SubscriptionViewSet
+from .views.unsubscribe import unsubscribe_view
 from .views.vocabularies import SDGViewSet, SectorViewSet, TRLLevelViewSet
 from .views.zones import ZoneViewSet
 
@@ -17,6 +22,13 @@ router.register("pilots", PilotViewSet, basename="pilot")
 router.register("sectors", SectorViewSet, basename="sector")
 router.register("sdgs", SDGViewSet, basename="sdg")
 router.register("trl-levels", TRLLevelViewSet, basename="trl-level")
+# Opportunities and notifications (issue 6).
+router.register("opportunities", OpportunityViewSet, basename="opportunity")
+router.register("subscriptions", SubscriptionViewSet, basename="subscription")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 # Accounts, workflow actions, members and history first (issue 5).
 urlpatterns = [*owner_urlpatterns, *router.urls]
+urlpatterns += [
+    path("unsubscribe/<str:token>/", unsubscribe_view, name="unsubscribe"),
+]

@@ -1,0 +1,60 @@
+from rest_framework import serializers
+
+from pilots.models import Notification, Opportunity, Subscription
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    opportunity: serializers.SlugRelatedField[Opportunity] = (
+        serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    )
+    opportunity_title = serializers.CharField(
+        source="opportunity.title", read_only=True
+    )
+    opportunity_is_example = serializers.BooleanField(
+        source="opportunity.is_example", read_only=True
+    )
+    subscription: serializers.PrimaryKeyRelatedField[Subscription] = (
+        serializers.PrimaryKeyRelatedField(read_only=True)
+    )
+    delivery_status = serializers.SerializerMethodField(
+        help_text=(
+            "in_app (inbox only), waiting_for_digest, pending, delivered, dead "
+            "(failed after the last attempt) or skipped."
+        )
+    )
+    is_read = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = [
+            "id",
+            "kind",
+            "opportunity",
+            "opportunity_title",
+            "opportunity_is_example",
+            "subscription",
+            "delivery_status",
+            "is_read",
+            "read_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_delivery_status(self, notification: Notification) -> str:
+        if notification.delivery is not None:
+            return notification.delivery.status
+        if notification.subscription.channel == "in_app":
+            return "in_app"
+        return "waiting_for_digest"
+
+    def get_is_read(self, notification: Notification) -> bool:
+        return notification.read_at is not None
+
+
+class MarkReadSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        max_length=1000,
+        help_text="Notification ids; omit to mark every unread one read.",
+    )
