@@ -21,7 +21,7 @@ def _auto_now_fields(model: type[models.Model]) -> list[str]:
     ]
 
 
-def _differs(instance: models.Model, name: str, value: Any) -> bool:
+def differs(instance: models.Model, name: str, value: Any) -> bool:
     field = instance._meta.get_field(name)
     if isinstance(field, models.ForeignKey) and isinstance(value, models.Model | None):
         # Compare keys: reading the related object would cost a query per row.
@@ -31,7 +31,7 @@ def _differs(instance: models.Model, name: str, value: Any) -> bool:
 
 def _apply(instance: M, values: Mapping[str, Any]) -> bool:
     changed = [
-        name for name, value in values.items() if _differs(instance, name, value)
+        name for name, value in values.items() if differs(instance, name, value)
     ]
     for name in changed:
         setattr(instance, name, values[name])
