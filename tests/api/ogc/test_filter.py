@@ -129,6 +129,7 @@ def test_cql2_json_comparisons_in_like_and_spatial(client, district):
         ("t_before", "2021-01-01T00:00:00Z", ["oya-lab"]),
         ("t_after", "2021-01-01T00:00:00Z", ["gloshaugen-arena", "sluppen-arena"]),
         ("t_equals", "2020-05-05T12:00:00Z", ["oya-lab"]),
+        ("t_intersects", "2020-05-05T12:00:00Z", ["oya-lab"]),
     ],
 )
 def test_cql2_json_temporal_functions_on_instants(
