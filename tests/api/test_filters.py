@@ -203,3 +203,31 @@ def test_pilot_status_filter_never_reveals_others_drafts(api_client, django_user
     response = api_client.get("/api/v1/pilots/?status=draft,published")
 
     assert slugs(response) == ["live"]
+
+
+def test_access_filter(api_client):
+    SiteFactory(slug="open", access=Site.Access.OPEN)
+    SiteFactory(slug="members", access=Site.Access.MEMBERS_ONLY)
+
+    assert slugs(api_client.get("/api/v1/sites/?access=open")) == ["open"]
+
+
+def test_pilot_trl_site_sector_and_sdg_filters(api_client):
+    lab = SiteFactory(slug="lab")
+    PilotProjectFactory(
+        slug="match", title="a", trl=5, sites=[lab], sectors=["health"], sdgs=[3]
+    )
+    PilotProjectFactory(slug="other", title="b", trl=2, sectors=["energy"], sdgs=[7])
+
+    assert slugs(api_client.get("/api/v1/pilots/?trl=5")) == ["match"]
+    assert slugs(api_client.get("/api/v1/pilots/?site=lab")) == ["match"]
+    assert slugs(api_client.get("/api/v1/pilots/?sector=health,ocean")) == ["match"]
+    assert slugs(api_client.get("/api/v1/pilots/?sdg=3")) == ["match"]
+
+
+def test_distance_only_appears_with_near(api_client):
+    SiteFactory(slug="lab")
+
+    row = api_client.get("/api/v1/sites/").json()["results"][0]
+
+    assert "distance_m" not in row

@@ -151,3 +151,18 @@ def test_site_detail_as_csv_is_one_row(api_client):
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [row["slug"] for row in rows] == ["lab"]
+
+
+def test_pilot_csv_puts_an_area_in_one_geojson_column(api_client):
+    area = MultiPolygon(Polygon.from_bbox((10.40, 63.41, 10.41, 63.42)))
+    PilotProjectFactory(slug="area", location=None, area=area, sectors=["a", "b"])
+
+    [row] = list(
+        csv.DictReader(
+            io.StringIO(api_client.get("/api/v1/pilots/?format=csv").content.decode())
+        )
+    )
+
+    assert json.loads(row["area"])["type"] == "MultiPolygon"
+    assert row["sectors"] == "a;b"
+    assert row["slug"] == "area"

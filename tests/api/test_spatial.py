@@ -255,3 +255,17 @@ def test_near_uses_the_geography_index(selector, index):
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert index in plan
+
+
+def test_intersects_matches_pilot_areas(api_client):
+    PilotProjectFactory(
+        slug="area",
+        location=None,
+        area=MultiPolygon(Polygon.from_bbox((10.40, 63.41, 10.42, 63.43))),
+    )
+    PilotProjectFactory(slug="far", location=Point(11.0, 64.0, srid=4326))
+    point = {"type": "Point", "coordinates": [10.41, 63.42]}
+
+    response = api_client.get(f"/api/v1/pilots/?intersects={quote(json.dumps(point))}")
+
+    assert slugs(response) == ["area"]
