@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from pilots.opportunity_selectors import notification_list, notification_unread_count
 from pilots.services.subscriptions import notifications_mark_read
 
+from ..pagination import KeysetCursorPagination
 from ..serializers.notifications import MarkReadSerializer, NotificationSerializer
 
 COUNT = inline_serializer("NotificationCount", {"unread": serializers.IntegerField()})
@@ -25,6 +26,7 @@ class NotificationViewSet(
 
     serializer_class = NotificationSerializer
     permission_classes = [IsAuthenticated]
+    pagination_class = KeysetCursorPagination
 
     def get_queryset(self) -> Any:
         queryset = notification_list(user=self.request.user)

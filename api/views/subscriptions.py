@@ -18,6 +18,7 @@ from pilots.services.subscriptions import (
     subscription_update,
 )
 
+from ..pagination import KeysetCursorPagination
 from ..serializers.subscriptions import (
     DeliverySerializer,
     SubscriptionSerializer,
@@ -36,6 +37,7 @@ class SubscriptionViewSet(viewsets.ModelViewSet):
 
     serializer_class = SubscriptionSerializer
     permission_classes = [IsAuthenticated]
+    pagination_class = KeysetCursorPagination
 
     def get_queryset(self) -> Any:
         return subscription_list(user=self.request.user).order_by("-created_at", "-id")
