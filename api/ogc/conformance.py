@@ -19,4 +19,5 @@ CONFORMANCE_CLASSES: tuple[str, ...] = (
     f"{CQL2}/advanced-comparison-operators",
     f"{CQL2}/basic-spatial-functions",
     f"{CQL2}/basic-spatial-functions-plus-geometries",
+    f"{CQL2}/spatial-functions",
 )

@@ -214,3 +214,54 @@ def test_bad_cql2_json_and_unknown_language_are_400_problems(client, district):
     assert "does not parse" in body(broken)["detail"]
     assert body(unknown)["errors"][0]["field"] == "filter-lang"
     assert body(crs)["errors"][0]["field"] == "filter-crs"
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        (
+            "S_WITHIN(geometry, BBOX(10.38, 63.41, 10.41, 63.43))",
+            ["oya-lab", "gloshaugen-arena"],
+        ),
+        ("S_DISJOINT(geometry, BBOX(10.38, 63.41, 10.41, 63.43))", ["sluppen-arena"]),
+        ("S_EQUALS(geometry, POINT(10.389 63.4205))", ["oya-lab"]),
+        (
+            "S_TOUCHES(geometry, POLYGON((10.389 63.4205, 10.39 63.4205, "
+            "10.39 63.43, 10.389 63.4205)))",
+            ["oya-lab"],
+        ),
+        ("S_CONTAINS(geometry, POINT(10.389 63.4205))", ["oya-lab"]),
+        ("S_CROSSES(geometry, LINESTRING(10.38 63.41, 10.40 63.43))", []),
+        ("S_OVERLAPS(geometry, POINT(10.389 63.4205))", []),
+    ],
+)
+def test_every_spatial_function(client, district, expression, expected):
+    response = _text(client, SITES, expression)
+
+    assert response.status_code == 200, body(response)
+    assert sorted(slugs_of(response)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # The active pilot's square spans 10.390..10.394 E, 63.426..63.430 N.
+        ("S_CONTAINS(geometry, POINT(10.392 63.428))", ["smart-street"]),
+        (
+            "S_CROSSES(geometry, LINESTRING(10.385 63.428, 10.392 63.428))",
+            ["smart-street"],
+        ),
+        (
+            "S_OVERLAPS(geometry, POLYGON((10.393 63.429, 10.40 63.429, 10.40 63.44, "
+            "10.393 63.44, 10.393 63.429)))",
+            ["smart-street"],
+        ),
+        ("S_TOUCHES(geometry, POINT(10.390 63.428))", ["smart-street"]),
+        ("S_WITHIN(geometry, BBOX(10.38, 63.42, 10.40, 63.44))", ["smart-street"]),
+    ],
+)
+def test_spatial_functions_on_pilot_areas(client, district, expression, expected):
+    response = _text(client, PILOTS, expression)
+
+    assert response.status_code == 200, body(response)
+    assert slugs_of(response) == expected
