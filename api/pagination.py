@@ -8,6 +8,7 @@ the queryset itself (name, -rank for search, distance_m for `near`, ...).
 
 import base64
 import binascii
+import datetime
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,9 +65,19 @@ def _after(keys: Sequence[Key], cursor: Cursor) -> Q:
     return condition | equal if cursor.inclusive else condition
 
 
+class _CursorEncoder(DjangoJSONEncoder):
+    """Full-precision date-times: Django's encoder cuts microseconds to ms,
+    which would make a keyset on updated_at skip or repeat rows."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.datetime):
+            return o.isoformat()
+        return super().default(o)
+
+
 def encode_cursor(cursor: Cursor) -> str:
     raw = json.dumps(
-        [cursor.values, cursor.reverse, cursor.inclusive], cls=DjangoJSONEncoder
+        [cursor.values, cursor.reverse, cursor.inclusive], cls=_CursorEncoder
     )
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 

@@ -155,3 +155,12 @@ def test_geojson_prev_link_returns_the_previous_page(api_client):
 
 def links_of(collection: dict) -> dict[str, str]:
     return {link["rel"]: link["href"] for link in collection["links"]}
+
+
+@pytest.mark.parametrize("ordering", ["updated_at", "-updated_at"])
+def test_cursor_on_timestamps_keeps_microseconds(api_client, ordering):
+    make_sites(9)  # created within the same millisecond or so
+
+    seen = walk(api_client, f"/api/v1/sites/?ordering={ordering}&limit=2")
+
+    assert sorted(seen) == [f"s{i:03d}" for i in range(9)]
