@@ -131,7 +131,25 @@ class VectorTileView(LayerView):
                 return empty
             return HttpResponse(body, content_type=MVT_CONTENT_TYPE)
 
-        return _conditional(request, f'"{version}"', cache_control, build)
+        return _conditional(request, _tile_etag(request, version), cache_control, build)
+
+
+def _tile_etag(request: Request, version: str) -> str:
+    """The data version, plus a digest of the filters when there are any.
+
+    Tiles of one z/x/y with other filters are other content: clients such as
+    MapLibre keep a tile whose refetch answers with the ETag they already have.
+    """
+    filters = sorted(
+        (key, value)
+        for key, values in request.query_params.lists()
+        if key != VERSION_PARAMETER
+        for value in values
+    )
+    if not filters:
+        return f'"{version}"'
+    digest = hashlib.sha256(json.dumps(filters).encode()).hexdigest()[:12]
+    return f'"{version}-{digest}"'
 
 
 def _tile_coordinates(z: int, x: int, y: int) -> dict[str, int]:

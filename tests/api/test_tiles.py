@@ -479,3 +479,15 @@ def test_gdal_mvt_driver_decodes_the_zones(client, zones, tmp_path):
         "Polygon",
         "MultiPolygon",
     }
+
+
+def test_other_filters_are_other_etags(client):
+    """MapLibre keeps a refetched tile whose ETag it already has."""
+    SiteFactory.create()
+
+    etags = {
+        client.get(tile_url("sites", query=query))["ETag"]
+        for query in ("", "kind=shared_lab", "kind=test_arena", "v=x&kind=test_arena")
+    }
+
+    assert len(etags) == 3
