@@ -34,3 +34,7 @@ admin.site.register([Sector, SDG, TRLLevel])
 
 # Accounts, memberships and the workflow log (issue 5).
 from . import admin_owners  # noqa: E402, F401
+
+# isort: split
+# Opportunities, subscriptions and deliveries (issue 6).
+from . import admin_notifications  # noqa: E402, F401
