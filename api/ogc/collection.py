@@ -55,6 +55,13 @@ class Collection:
     def field_lookups(self) -> dict[str, str]:
         return {name: queryable.lookup for name, queryable in self.queryables.items()}
 
+    def timestamp_lookups(self) -> frozenset[str]:
+        return frozenset(
+            queryable.lookup
+            for queryable in self.queryables.values()
+            if queryable.schema.get("format") == "date-time"
+        )
+
 
 def _is_date_field(queryset: QuerySet, path: str) -> bool:
     model = queryset.model

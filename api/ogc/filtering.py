@@ -4,12 +4,13 @@ pygeofilter parses and walks the expression; this module only narrows its
 Django backend to the collection's queryables, keeps literals as plain values
 (so Django validates them against the field types), gives geometries their
 SRID and checks them, reads `BBOX(...)`, implements LIKE exactly, and
-compares instant properties with instants and intervals.
+compares instant properties with instants and intervals. CQL2 text is read
+by api/ogc/cql2_text.py (pygeofilter's grammar plus the standard T_* form).
 """
 
 import json
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, Polygon
@@ -20,10 +21,10 @@ from pygeofilter import ast, values
 from pygeofilter.backends.django.evaluate import DjangoFilterEvaluator
 from pygeofilter.backends.evaluator import handle
 from pygeofilter.parsers.cql2_json import parse as parse_cql2_json
-from pygeofilter.parsers.cql2_text import parse as parse_cql2_text
 
 from geo.crs import CRS84
 
+from .cql2_text import parse as parse_cql2_text
 from .errors import OGCRequestError
 
 FILTER_LANGUAGES = ("cql2-text", "cql2-json")
@@ -67,9 +68,20 @@ def _moment_bounds(value: Any) -> tuple[Any, Any]:
     raise _FilterError(f"{value!r} is not a date, a timestamp or an interval")
 
 
+def _as_timestamp(value: Any, *, end_of_day: bool) -> Any:
+    """A plain date as the first (or last) moment of its UTC day."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        moment = datetime.combine(value, time.min, tzinfo=UTC)
+        return moment + timedelta(days=1, microseconds=-1) if end_of_day else moment
+    return value
+
+
 class QueryableFilterEvaluator(DjangoFilterEvaluator):
-    def __init__(self, field_lookups: dict[str, str]) -> None:
+    def __init__(
+        self, field_lookups: dict[str, str], timestamp_lookups: frozenset[str]
+    ) -> None:
         super().__init__(field_lookups, None)
+        self.timestamp_lookups = timestamp_lookups
 
     @handle(ast.Attribute)
     def attribute(self, node: ast.Attribute) -> F:
@@ -131,6 +143,9 @@ class QueryableFilterEvaluator(DjangoFilterEvaluator):
         if not isinstance(lhs, F):
             raise _FilterError("a temporal function compares a property with a time")
         start, end = _moment_bounds(rhs)
+        if lhs.name in self.timestamp_lookups:  # type: ignore[attr-defined]
+            start = _as_timestamp(start, end_of_day=False)
+            end = _as_timestamp(end, end_of_day=True)
         name, op = str(lhs.name), node.op.name  # type: ignore[attr-defined]
         if op == "BEFORE" and start is not None:
             return Q(**{f"{name}__lt": start})
@@ -172,14 +187,20 @@ def parse_filter(text: str, language: str) -> ast.AstType:
 
 
 def filter_condition(
-    text: str, *, language: str, crs: str, field_lookups: dict[str, str]
+    text: str,
+    *,
+    language: str,
+    crs: str,
+    field_lookups: dict[str, str],
+    timestamp_lookups: frozenset[str] = frozenset(),
 ) -> Q:
     """The Q object of a CQL2 filter over the given queryables."""
     if crs != CRS84:
         raise OGCRequestError("filter-crs", f"filter-crs must be {CRS84}.")
     tree = parse_filter(text, language)
     try:
-        condition = QueryableFilterEvaluator(field_lookups).evaluate(tree)
+        evaluator = QueryableFilterEvaluator(field_lookups, timestamp_lookups)
+        condition = evaluator.evaluate(tree)
     except (_FilterError, ValueError, TypeError, AssertionError, KeyError) as error:
         raise OGCRequestError("filter", f"The filter is not usable: {error}") from None
     except NotImplementedError as error:

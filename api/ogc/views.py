@@ -222,6 +222,7 @@ def _filtered(request: HttpRequest, found: Collection) -> Any:
             language=request.GET.get("filter-lang", "cql2-text"),
             crs=parse_crs(request.GET.get("filter-crs"), parameter="filter-crs"),
             field_lookups=found.field_lookups(),
+            timestamp_lookups=found.timestamp_lookups(),
         )
         queryset = apply_filter(queryset, condition)
     return queryset

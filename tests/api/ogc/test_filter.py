@@ -265,3 +265,51 @@ def test_spatial_functions_on_pilot_areas(client, district, expression, expected
 
     assert response.status_code == 200, body(response)
     assert slugs_of(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expression", "expected"),
+    [
+        (SITES, "T_BEFORE(updated_at, TIMESTAMP('2021-01-01T00:00:00Z'))", ["oya-lab"]),
+        (SITES, "T_BEFORE(updated_at, DATE('2020-05-06'))", ["oya-lab"]),
+        (SITES, "T_BEFORE(updated_at, DATE('2020-05-05'))", []),
+        (
+            SITES,
+            "T_INTERSECTS(updated_at, INTERVAL('2020-05-05', '2020-05-05'))",
+            ["oya-lab"],
+        ),
+        (
+            SITES,
+            "T_AFTER(updated_at, TIMESTAMP('2021-01-01T00:00:00Z')) "
+            "AND kind = 'test_arena'",
+            ["gloshaugen-arena", "sluppen-arena"],
+        ),
+        (PILOTS, "T_AFTER(planned_start, DATE('2025-12-31'))", ["smart-street"]),
+        (
+            PILOTS,
+            "T_DURING(planned_start, INTERVAL('2025-01-01', '..'))",
+            ["drone-delivery", "smart-street"],
+        ),
+        (
+            PILOTS,
+            "T_INTERSECTS(planned_end, INTERVAL('..', '2025-12-31'))",
+            ["drone-delivery"],
+        ),
+    ],
+)
+def test_cql2_text_temporal_functions(client, district, url, expression, expected):
+    Site.objects.filter(slug="oya-lab").update(updated_at="2020-05-05T12:00:00Z")
+
+    response = _text(client, url, expression)
+
+    assert response.status_code == 200, body(response)
+    assert sorted(slugs_of(response)) == expected
+
+
+def test_unsupported_temporal_relation_is_a_400_problem(client, district):
+    response = _text(
+        client, SITES, "T_MEETS(updated_at, INTERVAL('2020-01-01', '2021-01-01'))"
+    )
+
+    assert response.status_code == 400
+    assert "T_MEETS" in body(response)["detail"]
