@@ -1,0 +1,86 @@
+"""Change history (django-simple-history): who, when, which fields, before and
+after; readable by owners, organisation admins and moderators only."""
+
+import pytest
+
+from pilots.models import PilotProject
+from tests.factories import OrganizationFactory, PilotProjectFactory, UserFactory
+
+from .owner_support import client_for, fresh_client, make_member, make_moderator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_pilot_edit_is_recorded_with_its_author_and_values() -> None:
+    owner = UserFactory.create(email="owner@example.org")
+    pilot = PilotProjectFactory.create(owner=owner, status="draft", title="Before")
+
+    edited = client_for(owner).patch(
+        f"/api/v1/pilots/{pilot.slug}/", {"title": "After"}, format="json"
+    )
+    history = client_for(owner).get(f"/api/v1/pilots/{pilot.slug}/history/")
+
+    assert edited.status_code == 200
+    assert history.status_code == 200
+    newest, created = history.json()[0], history.json()[-1]
+    assert newest["type"] == "changed"
+    assert newest["user"] == "owner@example.org"
+    assert {"field": "title", "old": "Before", "new": "After"} in newest["changes"]
+    assert created["type"] == "created"
+
+
+def test_transitions_appear_in_the_history_as_status_changes() -> None:
+    owner = UserFactory.create(email="owner@example.org")
+    pilot = PilotProjectFactory.create(owner=owner, status="draft")
+
+    client_for(owner).post(f"/api/v1/pilots/{pilot.slug}/submit/")
+    history = client_for(owner).get(f"/api/v1/pilots/{pilot.slug}/history/").json()
+
+    status_change = [c for c in history[0]["changes"] if c["field"] == "status"]
+    assert status_change == [{"field": "status", "old": "draft", "new": "submitted"}]
+    assert history[0]["user"] == "owner@example.org"
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("anonymous", 401), ("stranger", 403), ("moderator", 200), ("owner", 200)],
+)
+def test_pilot_history_readers(who: str, expected: int) -> None:
+    owner = UserFactory.create()
+    pilot = PilotProjectFactory.create(owner=owner, status=PilotProject.Status.ACTIVE)
+    client = {
+        "anonymous": fresh_client(),
+        "stranger": client_for(UserFactory.create()),
+        "moderator": client_for(make_moderator()),
+        "owner": client_for(owner),
+    }[who]
+
+    assert client.get(f"/api/v1/pilots/{pilot.slug}/history/").status_code == expected
+
+
+def test_a_draft_history_is_not_found_for_strangers() -> None:
+    pilot = PilotProjectFactory.create(status="draft")
+
+    response = client_for(UserFactory.create()).get(
+        f"/api/v1/pilots/{pilot.slug}/history/"
+    )
+
+    assert response.status_code == 404
+
+
+def test_organisation_history_for_its_admins_only() -> None:
+    org = OrganizationFactory.create(name="Old name")
+    admin = make_member(org, "admin")
+    member = make_member(org, "member")
+
+    client_for(admin).patch(
+        f"/api/v1/organizations/{org.slug}/", {"name": "New name"}, format="json"
+    )
+    by_admin = client_for(admin).get(f"/api/v1/organizations/{org.slug}/history/")
+    by_member = client_for(member).get(f"/api/v1/organizations/{org.slug}/history/")
+
+    assert by_member.status_code == 403
+    assert by_admin.status_code == 200
+    assert {"field": "name", "old": "Old name", "new": "New name"} in by_admin.json()[
+        0
+    ]["changes"]
