@@ -385,3 +385,5 @@ CELERY_BEAT_SCHEDULE.update(
         },
     }
 )
+# Where the file email backend writes (EMAIL_BACKEND=...filebased.EmailBackend).
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / ".emails"))
