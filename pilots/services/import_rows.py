@@ -67,6 +67,7 @@ class RowOptions:
     default_host: Organization | None = None
     create_organizations: bool = False
     known_sectors: frozenset[str] = field(default_factory=frozenset)
+    organisations: dict[str, Organization] = field(default_factory=dict)
 
 
 @dataclass
@@ -123,32 +124,43 @@ def _choice(name: str, value: Any, choices: Mapping[str, str]) -> str:
     return choices[key]
 
 
-def organization_for(name: str, *, create: bool) -> Organization:
+def organization_for(name: str, options: RowOptions) -> Organization:
+    """organization_find, remembering organisations that already existed (one
+    created in a row that later fails is rolled back, so it is not cached)."""
+    key = clean_name(name).casefold()
+    if key not in options.organisations:
+        found, created = organization_find(name, create=options.create_organizations)
+        if created:
+            return found
+        options.organisations[key] = found
+    return options.organisations[key]
+
+
+def organization_find(name: str, *, create: bool) -> tuple[Organization, bool]:
     """An organisation by slug or name (any case), or by the normalised name
     ("NTNU and SINTEF" -> NTNU, "Equinor (Statoil)" -> Equinor); created only
-    when asked."""
+    when asked. True when it was created."""
     text = clean_name(name)
     found = (
         Organization.objects.filter(slug__iexact=text).first()
         or Organization.objects.filter(name__iexact=text).first()
     )
     if found is not None:
-        return found
+        return found, False
     known, _ = host_and_partners(text)
     by_known_slug = Organization.objects.filter(slug=known.slug).first()
     if by_known_slug is not None:
-        return by_known_slug
+        return by_known_slug, False
     if not create:
         raise RowProblem(
             f"host/partners: unknown organisation {text!r}; load it first or "
             "pass --create-organizations"
         )
-    organisation, _ = upsert(
+    return upsert(
         Organization,
         lookup={"slug": known.slug},
         values={"name": known.name, "kind": known.kind, "org_number": known.org_number},
     )
-    return organisation
 
 
 def _geometry(feature: Feature, transform: CoordTransform) -> dict[str, Any]:
@@ -216,9 +228,7 @@ def site_row(feature: Feature, options: RowOptions) -> SiteRow:
     partners = None
     if "partners" in raw:
         names = _as_list(raw["partners"])
-        found = [
-            organization_for(n, create=options.create_organizations) for n in names
-        ]
+        found = [organization_for(n, options) for n in names]
         unique = {org.pk: org for org in [*co_hosts, *found]}
         partners = [org for pk, org in unique.items() if pk != values["host"].pk]
     return SiteRow(slug=slug, values=values, partners=partners)
@@ -229,13 +239,12 @@ def _host(
 ) -> tuple[Organization, list[Organization]]:
     """The host, and co-hosts named with it ("NTNU and SINTEF Ocean")."""
     name = _text(raw.get("host"))
-    create = options.create_organizations
     if name:
-        host = organization_for(name, create=create)
+        host = organization_for(name, options)
         if host.name.casefold() == clean_name(name).casefold():
             return host, []
         _, co_hosts = host_and_partners(name)
-        return host, [organization_for(k.name, create=create) for k in co_hosts]
+        return host, [organization_for(k.name, options) for k in co_hosts]
     if options.default_host is not None:
         return options.default_host, []
     raise RowProblem("host: missing (map a column or pass --default-host)")

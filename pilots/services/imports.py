@@ -132,10 +132,14 @@ def _save(row: SiteRow) -> str:
     for name in changed:
         setattr(site, name, values[name])
     if outcome == "created" or changed:
-        site.full_clean()
+        # The slug was just looked up and the host read from the database.
+        site.full_clean(exclude=["host", "zone"], validate_unique=False)
         site.save()
         outcome = "updated" if outcome == "unchanged" else outcome
-    if row.partners is not None and set_related(site.partners, row.partners):
+    current: set[Any] | None = set() if outcome == "created" else None
+    if row.partners is not None and set_related(
+        site.partners, row.partners, current=current
+    ):
         outcome = "updated" if outcome == "unchanged" else outcome
     return outcome
 
