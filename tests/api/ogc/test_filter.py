@@ -284,6 +284,11 @@ def test_spatial_functions_on_pilot_areas(client, district, expression, expected
             "AND kind = 'test_arena'",
             ["gloshaugen-arena", "sluppen-arena"],
         ),
+        (
+            SITES,
+            "T_DISJOINT(updated_at, INTERVAL('2020-01-01', '2020-12-31'))",
+            ["gloshaugen-arena", "sluppen-arena"],
+        ),
         (PILOTS, "T_AFTER(planned_start, DATE('2025-12-31'))", ["smart-street"]),
         (
             PILOTS,
