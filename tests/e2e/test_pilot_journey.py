@@ -36,7 +36,7 @@ def signed_in(client, token: str):
 
 
 def emails_to(address: str) -> list[str]:
-    return [message.subject for message in mail.outbox if address in message.to]
+    return [str(message.subject) for message in mail.outbox if address in message.to]
 
 
 def test_pilot_owner_journey(zones: int) -> None:
@@ -58,7 +58,7 @@ def test_pilot_owner_journey(zones: int) -> None:
         == 202
     )
     [verification] = [m for m in mail.outbox if EMAIL in m.to]
-    match = re.search(r"uid=([\w-]+)\S*?token=([\w-]+)", verification.body)
+    match = re.search(r"uid=([\w-]+)\S*?token=([\w-]+)", str(verification.body))
     assert match
     verified = owner.post(
         "/api/v1/auth/verify-email/", {"uid": match[1], "token": match[2]}
