@@ -2,9 +2,9 @@
 
 pygeofilter 0.4 writes temporal predicates infix (`a T_AFTER b`) and reads
 INTERVAL only between two timestamps. CQL2 text calls them as functions,
-`T_AFTER(updated_at, TIMESTAMP('2025-01-01T00:00:00Z'))`, and allows dates and
-'..' (an open end) in intervals. This parser is pygeofilter's grammar and
-transformer with those two forms added; everything else is unchanged.
+`T_AFTER(updated_at, TIMESTAMP('2025-01-01T00:00:00Z'))`, has T_DISJOINT, and
+allows dates and '..' (an open end) in intervals. This parser is pygeofilter's
+grammar and transformer with those additions; everything else is unchanged.
 """
 
 import os
@@ -39,6 +39,10 @@ def _grammar() -> str:
         + '\n    | _binary_temporal_predicate_func "(" expression "," expression ")"'
         " -> binary_temporal_function",
     )
+    text = text.replace(
+        '| "T_INTERSECTS"i',
+        '| "T_INTERSECTS"i\n                        | "T_DISJOINT"i',
+    )
     return text.replace(
         _INTERVAL_RULE,
         'interval: "INTERVAL"i "(" _interval_bound "," _interval_bound ")"\n'
@@ -50,7 +54,8 @@ def _grammar() -> str:
 @v_args(inline=True)
 class _Transformer(base.CQLTransformer):
     def binary_temporal_function(self, op: Any, lhs: Any, rhs: Any) -> ast.Node:
-        return TEMPORAL_PREDICATES_MAP[str(op).lower()](lhs, rhs)
+        predicates = {**TEMPORAL_PREDICATES_MAP, "t_disjoint": ast.TimeDisjoint}
+        return predicates[str(op).lower()](lhs, rhs)
 
     def OPEN_END(self, token: Any) -> None:  # named after the terminal
         return None
