@@ -9,6 +9,7 @@ from drf_spectacular.views import (
 
 from api.views.health import HealthView, ReadinessView
 from api.views.map import MapView
+from api.views.session_login import browsable_api_login, throttled
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/api/v1/", permanent=False)),
@@ -18,6 +19,9 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("healthz", HealthView.as_view(), name="healthz"),
     path("readyz", ReadinessView.as_view(), name="readyz"),
+    # Sign-in pages share the token sign-in's throttle (issue 5).
+    path("admin/login/", throttled(admin.site.login)),
+    path("api-auth/login/", browsable_api_login),
     path("admin/", admin.site.urls),
     # Session sign-in for the browsable API (issue 5).
     path("api-auth/", include("rest_framework.urls")),

@@ -303,3 +303,17 @@ def test_sign_up_and_password_reset_are_rate_limited(settings) -> None:
     assert signups == [202, 202, 429]
     assert resets == [202, 202, 429]
     assert get_user_model().objects.filter(email__startswith="u").count() == 2
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/api-auth/login/"])
+def test_session_sign_in_pages_share_the_login_throttle(settings, path) -> None:
+    settings.AUTH_THROTTLE_RATES = {
+        **settings.AUTH_THROTTLE_RATES,
+        "auth-login": "2/minute",
+    }
+    client = fresh_client()
+    form = {"username": "nobody@example.org", "password": "wrong-password-1"}
+
+    answers = [client.post(path, form).status_code for _ in range(3)]
+
+    assert answers == [200, 200, 429]
