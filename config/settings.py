@@ -267,6 +267,12 @@ API_THROTTLE_RATES = {
     ),
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = API_THROTTLE_RATES  # type: ignore[assignment]
+# Every operation documents the problem-details errors it can answer with, and
+# anonymous-readable operations their optional security (api/schema_errors.py).
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "api.schema_errors.add_problem_responses",
+]
 
 # Map clients (issue 4): vector tiles, TileJSON and the /map/ page. MapLibre GL JS
 # comes from the npm registry (package.json; `npm ci` in the set-up) and is

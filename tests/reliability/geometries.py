@@ -155,7 +155,16 @@ ODD_VALUES = st.one_of(
     ),
 )
 
+VALID_GEOMETRY = st.one_of(
+    _geometry("Point", GOOD_POSITION),
+    _geometry("Polygon", good_ring().map(lambda ring: [ring])),
+    _geometry("MultiPolygon", good_ring().map(lambda ring: [[ring]])),
+    _geometry("LineString", st.lists(GOOD_POSITION, min_size=2, max_size=5)),
+)
+
 GEOMETRY = st.one_of(
+    VALID_GEOMETRY,
+    VALID_GEOMETRY,
     SIMPLE_GEOMETRY,
     SIMPLE_GEOMETRY,
     st.fixed_dictionaries(

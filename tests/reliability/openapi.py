@@ -84,6 +84,6 @@ def geometry_query_parameters(operation: Operation) -> list[str]:
     return [
         name
         for name, parameter in operation.query_parameters().items()
-        if "geojson" in (parameter.get("description") or "").lower()
-        or name == "intersects"
+        if name == "intersects"
+        or "geojson geometry" in (parameter.get("description") or "").lower()
     ]

@@ -9,6 +9,7 @@ every geometry the API accepted is stored valid (ST_IsValid in PostGIS).
 
 import json
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,7 +31,7 @@ from .openapi import (
     operations,
 )
 
-EXAMPLES = int(os.environ.get("FUZZ_GEOMETRY_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("FUZZ_GEOMETRY_EXAMPLES", "25"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261129"))
 PROBLEM = "application/problem+json"
 
@@ -79,6 +80,16 @@ def _collection_path(path: str) -> str:
     if parts[-1].startswith("{"):
         parts = parts[:-1]
     return "/".join(parts) + "/"
+
+
+# The vector tile over Gløshaugen at zoom 14 for {z}/{x}/{y} paths.
+TILE = {"z": "14", "x": "8665", "y": "4429"}
+
+
+def _sample_path(path: str) -> str:
+    for name, value in TILE.items():
+        path = path.replace("{" + name + "}", value)
+    return re.sub(r"\{[^}]+\}", "1", path)
 
 
 def _stored_geometries_are_valid() -> list[str]:
@@ -191,8 +202,7 @@ def test_hostile_geometry_filters(
     operation: Operation, name: str, actor: dict[str, Any]
 ) -> None:
     client: APIClient = actor["client"]
-    if "{" in operation.path:
-        pytest.fail(f"{operation.label}: a geometry filter on a detail path")
+    path = _sample_path(operation.path)
 
     @seed(SEED)
     @settings(
@@ -203,7 +213,7 @@ def test_hostile_geometry_filters(
     )
     @given(geometry=GEOMETRY)
     def send(geometry: Any) -> None:
-        response = client.get(operation.path, {name: json.dumps(geometry)})
+        response = client.get(path, {name: json.dumps(geometry)})
         FIGURES["hypothesis geometries (filters)"] += 1
         _check_answer(response, operation.label)
 

@@ -9,14 +9,18 @@ runs a modest number of examples with a fixed seed; `make fuzz` sets FUZZ_EXAMPL
 """
 
 import os
+from typing import Any
 
 import hypothesis
 import schemathesis
 from django.core.wsgi import get_wsgi_application
+from requests.structures import CaseInsensitiveDict
 
 from .conftest import FIGURES
 from .identities import ANONYMOUS, OTHER, OWNER, Credentials
+from .openapi import document
 
+STACK_MARKERS = ("Traceback (most recent", 'File "/', "site-packages/", "psycopg.")
 MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261129"))
 STATEFUL_STEPS = int(os.environ.get("FUZZ_STATEFUL_STEPS", "6"))
@@ -37,9 +41,11 @@ def load_schema() -> schemathesis.BaseSchema:
             "phases": {"stateful": {"max-steps": STATEFUL_STEPS}},
         }
     )
-    return schemathesis.openapi.from_wsgi(
-        "/api/schema/?format=json", get_wsgi_application(), config=config
-    )
+    # The document is built once per process (openapi.document) and shared.
+    loaded = schemathesis.openapi.from_dict(document(), config=config)
+    loaded.app = get_wsgi_application()
+    loaded.location = "/api/schema/?format=json"
+    return loaded
 
 
 # Loaded when the module is collected: the document is built from the URL conf and
@@ -47,14 +53,34 @@ def load_schema() -> schemathesis.BaseSchema:
 schema = load_schema()
 
 
+@schemathesis.check
+def no_stack_data(
+    ctx: schemathesis.CheckContext, response: schemathesis.Response, case: Any
+) -> bool | None:
+    """OWASP API8: no traceback, file path or driver text in any answer."""
+    text = response.text if response.content else ""
+    leaked = [marker for marker in STACK_MARKERS if marker in text]
+    if leaked:
+        raise AssertionError(f"stack data in the body: {leaked}")
+    return None
+
+
+def authenticate(case: schemathesis.Case, credentials: Credentials) -> None:
+    """Credentials go into the case itself, so the auth checks can take them away."""
+    if credentials.headers:
+        case.headers = CaseInsensitiveDict(
+            {**dict(case.headers or {}), **credentials.headers}
+        )
+    if credentials.cookies:
+        case.cookies = {**(case.cookies or {}), **credentials.cookies}
+
+
 def call_as(
     identity: str, case: schemathesis.Case, identities: dict[str, Credentials]
 ) -> None:
-    credentials = identities[identity]
     FIGURES[f"schemathesis cases ({identity})"] += 1
-    case.call_and_validate(
-        headers=dict(credentials.headers), cookies=dict(credentials.cookies)
-    )
+    authenticate(case, identities[identity])
+    case.call_and_validate()
 
 
 @schema.parametrize()
@@ -85,3 +111,26 @@ def test_every_operation_as_other_user(
     in_process_wsgi: None,
 ) -> None:
     call_as(OTHER, case, identities)
+
+
+def test_stateful_links_as_owner(
+    identities: dict[str, Credentials], in_process_wsgi: None
+) -> None:
+    """The stateful phase: sequences along the schema's (and inferred) links."""
+    credentials = identities[OWNER]
+
+    class OwnerWorkflow(schema.as_state_machine()):  # type: ignore[misc]
+        def before_call(self, case: schemathesis.Case) -> None:
+            FIGURES["schemathesis stateful steps (owner)"] += 1
+            authenticate(case, credentials)
+
+    OwnerWorkflow.run(
+        settings=hypothesis.settings(
+            max_examples=max(2, MAX_EXAMPLES // 2),
+            stateful_step_count=STATEFUL_STEPS,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(hypothesis.HealthCheck),
+        )
+    )
