@@ -6,7 +6,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from ..errors import problem_response
@@ -15,8 +16,8 @@ from ..throttling import AuthRateThrottle
 LOGIN_SCOPE = SimpleNamespace(throttle_scope="auth-login")
 
 
-def throttled(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+def throttled(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method == "POST":
             throttle = AuthRateThrottle()
             if not throttle.allow_request(request, LOGIN_SCOPE):  # type: ignore[arg-type]
