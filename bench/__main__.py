@@ -1,6 +1,8 @@
 """`python -m bench [--quick] [--database-url URL] [--results DIR] [--no-readme]`."""
 
 import argparse
+import signal
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +20,8 @@ def main() -> None:
     parser.add_argument("--results", type=Path, help="where latest.md/json go")
     parser.add_argument("--no-readme", action="store_true")
     args = parser.parse_args()
+    # SIGTERM unwinds like Ctrl-C, so both gunicorn servers are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     settings = runner.QUICK if args.quick else runner.Settings()
     if args.database_url:
         settings = replace(settings, database_url=args.database_url)

@@ -44,6 +44,7 @@ class Query:
     floor: str  # path and query string on the floor app
     kind: str  # "geojson" or "mvt"
     target_ratio: float | None  # median latency, candidate / floor
+    weight: float = 1.0  # share of the sequential requests (big answers: fewer)
 
 
 QUERIES = (
@@ -62,6 +63,7 @@ QUERIES = (
         f"/sites.geojson?bbox={BBOX_ALL}&limit=10000",
         "geojson",
         1.2,
+        weight=0.4,
     ),
     Query(
         "Q3",

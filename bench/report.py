@@ -128,7 +128,8 @@ def markdown(result: dict[str, Any], notes: str = "") -> str:
         f"Measured {result['date']} on {machine['cores']} cores; gunicorn "
         f"{machine['workers']} {machine['worker_class']} workers for the app and "
         f"the floor; {settings['requests']} sequential requests per candidate "
-        f"after {settings['warmups']} warm-ups, interleaved A B A B; req/s: wrk, "
+        f"(Q2: 40 %) after {settings['warmups']} warm-ups, interleaved A B A B "
+        "on new connections; req/s: wrk, "
         f"16 connections, median of {settings['wrk_rounds']} interleaved runs of "
         f"{settings['wrk_seconds']:.0f} s. Run took {result['duration_s']:.0f} s.",
         "",

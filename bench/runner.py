@@ -83,7 +83,9 @@ def measure_query(
     for server in servers.values():
         server.reset_peak_rss()
     latencies, last = measure.interleaved(
-        urls, requests=settings.requests, warmups=settings.warmups
+        urls,
+        requests=max(1, round(settings.requests * query.weight)),
+        warmups=max(1, round(settings.warmups * query.weight)),
     )
     peak = {name: server.peak_rss() for name, server in servers.items()}
     rates: dict[str, float | None] = {"app": None, "floor": None}
@@ -111,6 +113,7 @@ def measure_query(
         app_rate / floor_rate if app_rate and floor_rate else None
     )
     numbers["ratio_rss"] = peak["app"] / peak["floor"] if peak["floor"] else None
+    numbers["requests"] = len(latencies["app"].seconds)
     numbers["same_features"] = same
     numbers["same_features_detail"] = detail
     result.measured = True
@@ -125,6 +128,7 @@ def run_size(settings: Settings, size: int, logs: Path) -> list[Result]:
         data.load_sites(url, count=size)
         if data.has_table(url, "pilots_subscription"):
             data.load_subscriptions(url, count=settings.subscriptions)
+        data.analyze(url)
     else:
         loaded = data.prepare_dataset(
             url, sites=size, subscriptions=settings.subscriptions
