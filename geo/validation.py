@@ -10,10 +10,10 @@ ourselves, so nothing from the request ever reaches GDAL/OGR.
 import json
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from django.contrib.gis.geos import GEOSGeometry
+from django.contrib.gis.geos import GEOSGeometry, WKTReader
 from django.contrib.gis.geos.error import GEOSException
 
 WGS84 = 4326
@@ -33,7 +33,12 @@ MULTI_OF = {
     "LineString": "MultiLineString",
     "Polygon": "MultiPolygon",
 }
+_WKT_READER = WKTReader()  # GEOS's reader: no regex over the whole text
 _GEOS_REASON = re.compile(r"^(?P<reason>.*?)\s*\[(?P<x>\S+) (?P<y>\S+)\]$")
+
+
+_PLAIN_NUMBERS = (int, float)
+_ARRAYS = (list, tuple)
 
 
 class GeometryError(ValueError):
@@ -65,9 +70,10 @@ def parse_geometry(
     if target_type != geometry_type:
         geometry_type, coordinates = target_type, [coordinates]
     try:
-        geometry = GEOSGeometry(_wkt(geometry_type, coordinates), srid=WGS84)
+        geometry = _WKT_READER.read(_wkt(geometry_type, coordinates))
     except (GEOSException, ValueError) as error:
         raise GeometryError(f"Not a usable geometry: {error}") from None
+    geometry.srid = WGS84
     if not geometry.valid:
         raise GeometryError(_describe_invalid(geometry.valid_reason))
     return geometry
@@ -123,31 +129,57 @@ class _VertexCounter:
         self.limit = limit
         self.count = 0
 
-    def add(self, path: str) -> None:
-        self.count += 1
-        if self.count > self.limit:
+    def add(self, count: int, path: str) -> None:
+        """Count `count` positions of the array at `path`; the error names the
+        first position over the limit."""
+        if self.count + count > self.limit:
+            index = self.limit - self.count
             raise GeometryError(
-                f"Too many vertices: at most {self.limit} are accepted.", path
+                f"Too many vertices: at most {self.limit} are accepted.",
+                f"{path}[{index}]",
             )
+        self.count += count
 
 
 def _check_nesting(
     node: object, depth: int, path: str, counter: _VertexCounter
 ) -> None:
     if depth == 0:
+        counter.add(1, path)
         _check_position(node, path)
-        counter.add(path)
         return
-    if not isinstance(node, list):
+    if not isinstance(node, list | tuple):
         raise GeometryError("Expected an array.", path)
     if not node:
         raise GeometryError("Empty coordinates are not accepted.", path)
+    if depth == 1:
+        _check_positions(node, path, counter)
+        return
     for index, child in enumerate(node):
         _check_nesting(child, depth - 1, f"{path}[{index}]", counter)
 
 
+def _check_positions(
+    positions: Sequence[Any], path: str, counter: _VertexCounter
+) -> None:
+    """The hot loop: plain 2D numbers in range pass quickly; anything else goes
+    through _check_position, which names the problem."""
+    counter.add(len(positions), path)
+    for index, position in enumerate(positions):
+        if type(position) in _ARRAYS and len(position) == 2:
+            x, y = position
+            if (
+                type(x) in _PLAIN_NUMBERS
+                and type(y) in _PLAIN_NUMBERS
+                and -180 <= x <= 180
+                and -90 <= y <= 90
+            ):
+                continue  # NaN fails the comparisons and is caught below
+        _check_position(position, f"{path}[{index}]")
+
+
 def _check_position(node: object, path: str) -> None:
-    if not isinstance(node, list) or not node:
+    if not isinstance(node, list | tuple) or not node:
         raise GeometryError("Expected a position [longitude, latitude].", path)
     if len(node) > 2:
         raise GeometryError(
@@ -191,7 +223,7 @@ def _check_polygon(rings: list[Any], path: str) -> None:
         ring_path = f"{path}[{index}]"
         if len(ring) < 4:
             raise GeometryError("A polygon ring needs at least 4 positions.", ring_path)
-        if ring[0] != ring[-1]:
+        if list(ring[0]) != list(ring[-1]):
             raise GeometryError(
                 "A polygon ring must end where it starts (closed ring).", ring_path
             )
@@ -210,7 +242,9 @@ def _wkt_body(node: Any, depth: int) -> str:
 
 
 def _wkt_position(position: list[int | float]) -> str:
-    return f"{float(position[0])!r} {float(position[1])!r}"
+    # Checked before: plain int/float in range, so repr() is exact WKT.
+    x, y = position
+    return f"{x!r} {y!r}"
 
 
 def _describe_invalid(reason: str) -> str:

@@ -243,3 +243,13 @@ def test_vertex_cap_is_configurable() -> None:
     error = refused({"type": "Polygon", "coordinates": [SQUARE]}, max_vertices=4)
 
     assert "at most 4" in error.message
+
+
+def test_tuples_from_python_callers_are_accepted() -> None:
+    ring = (*((x, y) for x, y in SQUARE[:-1]), [10.40, 63.43])
+
+    area = parse_geometry(
+        {"type": "Polygon", "coordinates": (ring,)}, allowed_types=AREAS
+    )
+
+    assert area.num_points == 5
