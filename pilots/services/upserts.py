@@ -30,9 +30,7 @@ def differs(instance: models.Model, name: str, value: Any) -> bool:
 
 
 def _apply(instance: M, values: Mapping[str, Any]) -> bool:
-    changed = [
-        name for name, value in values.items() if differs(instance, name, value)
-    ]
+    changed = [name for name, value in values.items() if differs(instance, name, value)]
     for name in changed:
         setattr(instance, name, values[name])
     if changed:
