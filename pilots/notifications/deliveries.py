@@ -18,7 +18,12 @@ from django.utils import timezone
 from ..models import Delivery, Notification, Subscription
 from .content import webhook_payload
 from .email import email_send
-from .webhooks import DeliveryFailed, WebhookGone, webhook_send
+from .webhooks import (
+    DeliveryFailed,
+    DeliveryImpossible,
+    WebhookGone,
+    webhook_send,
+)
 
 # Instant matches and reminders: one delivery per notification, for the
 # subscriptions whose channel sends something (in-app needs no delivery).
@@ -174,7 +179,8 @@ def delivery_attempt(*, delivery_id: uuid.UUID | str) -> str | None:
         delivery.last_error = "410 Gone: endpoint disabled"
     except DeliveryFailed as error:
         delivery.last_error = str(error)[:200]
-        if delivery.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+        impossible = isinstance(error, DeliveryImpossible)
+        if impossible or delivery.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
             delivery.status = Delivery.Status.DEAD
         else:
             delivery.next_attempt_at = now + retry_delay(delivery.attempts)

@@ -5,13 +5,13 @@ from django.core.mail import EmailMultiAlternatives
 
 from ..models import Delivery, Notification
 from .content import email_bodies, email_subject, unsubscribe_url
-from .webhooks import DeliveryFailed
+from .webhooks import DeliveryFailed, DeliveryImpossible
 
 
 def email_send(*, delivery: Delivery, notifications: list[Notification]) -> None:
     address = delivery.subscription.user.email
     if not address:
-        raise DeliveryFailed("the subscriber has no email address")
+        raise DeliveryImpossible("the subscriber has no email address")
     text, html = email_bodies(delivery, notifications)
     message = EmailMultiAlternatives(
         subject=email_subject(delivery, notifications),

@@ -30,6 +30,10 @@ class DeliveryFailed(Exception):
     """A failure worth retrying; the text is for operators only."""
 
 
+class DeliveryImpossible(DeliveryFailed):
+    """A failure no retry can mend (no address, a refused URL): dead at once."""
+
+
 def new_webhook_secret() -> str:
     return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
 
@@ -66,7 +70,7 @@ def webhook_send(*, url: str, secret: str, message_id: str, payload: Any) -> Non
     try:
         check_webhook_url(url)
     except UnsafeWebhookURL as error:
-        raise DeliveryFailed(f"refused URL: {error.message}") from None
+        raise DeliveryImpossible(f"refused URL: {error.message}") from None
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
     headers = signed_headers(
         secret=secret, message_id=message_id, body=body, at=datetime.now(UTC)

@@ -150,3 +150,25 @@ def test_reminders_three_days_before_the_deadline_once() -> None:
     }
     assert len(created) == 2  # reminders go out even to digest subscribers
     assert again == []
+
+
+def test_a_webhook_url_refused_at_send_time_is_dead_at_once(
+    receiver: Receiver, settings: Any
+) -> None:
+    delivery = webhook_delivery(receiver, "/hook")
+    settings.WEBHOOK_ALLOW_INSECURE_LOCAL = False  # e.g. the name now resolves here
+
+    assert delivery_attempt(delivery_id=delivery.pk) == "dead"
+    assert receiver.requests == []
+
+
+def test_an_email_without_address_is_dead_at_once() -> None:
+    subscription = subscription_create(
+        actor=UserFactory.create(email=""), channel="email"
+    )
+    opportunity = OpportunityFactory.create()
+    match_subscriptions(opportunity_id=opportunity.pk)
+    [delivery_id] = deliveries_create(kind="match", opportunity_id=opportunity.pk)
+
+    assert delivery_attempt(delivery_id=delivery_id) == "dead"
+    assert Delivery.objects.get(pk=delivery_id).subscription == subscription
