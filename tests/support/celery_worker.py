@@ -57,7 +57,7 @@ def running_worker(**environment: str) -> Iterator[str]:
     previous_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a loaded 2-core machine starts slowly
         while not app.control.ping(destination=[hostname], timeout=0.5):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("the Celery worker did not start")
