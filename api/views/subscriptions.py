@@ -52,13 +52,23 @@ class SubscriptionViewSet(viewsets.ModelViewSet):
         body = SubscriptionWithSecretSerializer(subscription).data
         return Response(body, status=201)
 
-    def perform_update(self, serializer: Any) -> None:
-        serializer.instance = call_service(
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """A change; switching to the webhook channel shows the new secret once."""
+        instance = self.get_object()
+        had_secret = bool(instance.webhook_secret)
+        serializer = self.get_serializer(
+            instance, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        subscription = call_service(
             subscription_update,
-            subscription=serializer.instance,
-            actor=self.request.user,
+            subscription=instance,
+            actor=request.user,
             **serializer.validated_data,
         )
+        if subscription.webhook_secret and not had_secret:
+            return Response(SubscriptionWithSecretSerializer(subscription).data)
+        return self._answer(subscription)
 
     def perform_destroy(self, instance: Subscription) -> None:
         subscription_delete(subscription=instance, actor=self.request.user)

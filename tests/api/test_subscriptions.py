@@ -147,3 +147,19 @@ def test_deliveries_never_show_receiver_answers(user_client: APIClient) -> None:
     assert row["status"] == "dead"
     assert row["webhook_id"].startswith("msg_")
     assert "secret-data" not in response.content.decode()
+
+
+def test_switching_to_webhook_shows_the_new_secret_once(user_client: APIClient) -> None:
+    created = user_client.post(URL, {"channel": "email"}, format="json").json()
+
+    switched = user_client.patch(
+        f"{URL}{created['id']}/",
+        {"channel": "webhook", "webhook_url": PUBLIC_HOOK},
+        format="json",
+    )
+    renamed = user_client.patch(f"{URL}{created['id']}/", {"name": "x"}, format="json")
+
+    assert switched.status_code == 200, switched.content
+    assert switched.json()["webhook_secret"].startswith("whsec_")
+    assert renamed.status_code == 200
+    assert "webhook_secret" not in renamed.json()
