@@ -207,3 +207,15 @@ def test_close_past_deadline() -> None:
     later.refresh_from_db()
     assert due.status == Opportunity.Status.CLOSED
     assert later.status == Opportunity.Status.PUBLISHED
+
+
+def test_csv_format(api_client: APIClient) -> None:
+    opportunity = OpportunityFactory.create(title="Harbour call")
+
+    response = api_client.get(URL, {"format": "csv"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode()
+    assert "slug" in text.splitlines()[0]
+    assert opportunity.slug in text
