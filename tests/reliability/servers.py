@@ -265,6 +265,7 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[Gunicorn
             "config/gunicorn.py",
             "--access-logfile",
             "/dev/null",
+            "--no-control-socket",
             "config.wsgi:application",
         ],
         cwd=ROOT,
@@ -274,7 +275,7 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[Gunicorn
     )
     server = Gunicorn(port, process)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(f"{server.base_url}/healthz", timeout=2):  # noqa: S310

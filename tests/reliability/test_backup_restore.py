@@ -63,7 +63,8 @@ def _fingerprint(url: str) -> dict[str, tuple[int, str]]:
         ]
         geometry_columns: dict[str, str] = dict(
             db.execute(
-                "SELECT f_table_name, string_agg(f_geometry_column, ',') "
+                "SELECT f_table_name, "
+                "string_agg(f_geometry_column, ',' ORDER BY f_geometry_column) "
                 "FROM geometry_columns WHERE f_table_schema = 'public' GROUP BY 1"
             ).fetchall()
         )

@@ -53,6 +53,19 @@ BASE_BODIES: dict[str, BodyBuilder] = {
         "slug": f"geometry-fuzz-pilot-{ctx['n']}",
         "location": {"type": "Point", "coordinates": [10.4025, 63.419]},
     },
+    "/api/v1/opportunities/": lambda ctx: {
+        "title": f"Geometry fuzz opportunity {ctx['n']}",
+        "slug": f"geometry-fuzz-opportunity-{ctx['n']}",
+        "call_type": "open_call",
+        "deadline_type": "rolling",
+        "publisher": ctx["organization"].slug,
+    },
+    "/api/v1/subscriptions/": lambda ctx: {
+        "name": f"Geometry fuzz subscription {ctx['n']}",
+        "channel": "in_app",
+        "frequency": "instant",
+        "keywords": "battery",
+    },
 }
 
 

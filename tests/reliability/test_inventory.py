@@ -24,6 +24,8 @@ NOT_API_OPERATIONS: dict[str, str] = {
     "api/redoc/": "ReDoc page",
     "api/v1/": "DRF's browsable API root (a list of links)",
     "map/": "the HTML map page",
+    "api-auth/": "DRF's browsable-API sign-in pages (HTML)",
+    "ogc": "OGC API - Features, described by its own OpenAPI document at /ogc/api",
 }
 # Format-suffix variants (zones.json) duplicate documented routes.
 FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>|<drf_format_suffix:format>")
@@ -45,12 +47,16 @@ def url_routes() -> Iterator[str]:
     yield from walk(get_resolver().url_patterns, "")
 
 
+# Exclusions above that cover every route under them.
+EXCLUDED_PREFIXES = ("admin/", "api-auth/", "ogc", "static/", "media/")
+
+
 def _excluded(route: str) -> bool:
     plain = route.removeprefix("^").removesuffix("$").replace("\\", "")
     return (
-        any(plain == name or plain.startswith("admin/") for name in NOT_API_OPERATIONS)
+        plain in NOT_API_OPERATIONS
+        or plain.startswith(EXCLUDED_PREFIXES)
         or bool(FORMAT_SUFFIX.search(route))
-        or plain.startswith(("static/", "media/"))
     )
 
 
