@@ -117,9 +117,12 @@ def can_see_pilot_history(user: Any, pilot: PilotProject) -> bool:
 
 
 def can_manage_organization(user: Any, organization_id: int | None) -> bool:
-    """Organisation admins manage their organisation, its sites and members."""
-    if organization_id is None:
+    """Organisation admins manage their organisation, its sites and members;
+    superusers (district staff) manage every organisation."""
+    if organization_id is None or not _signed_in(user):
         return False
+    if user.is_superuser:
+        return True
     return organization_id in organization_admin_ids(user)
 
 
