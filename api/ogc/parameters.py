@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Polygon
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -13,6 +14,10 @@ from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid
 from .errors import OGCRequestError
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# Metres: every projected CRS offered lies within this (Web Mercator's edge is
+# 20 037 508 m); PROJ can take very long on absurd values, so they stop here.
+PROJECTED_LIMIT_M = 21_000_000
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -94,9 +99,17 @@ def parse_bbox(value: str | None, *, crs: str) -> GEOSGeometry | None:
         return box
     if west > east:
         raise OGCRequestError("bbox", "bbox: the western edge is east of the east.")
+    if max(abs(n) for n in numbers) > PROJECTED_LIMIT_M:
+        raise OGCRequestError("bbox", "bbox lies outside its CRS's area.")
     box = Polygon.from_bbox((west, south, east, north))
     box.srid = srid_of(crs)
-    return box.transform(4326, clone=True)
+    try:
+        lon_lat = box.transform(4326, clone=True)
+    except GDALException:
+        raise OGCRequestError("bbox", "bbox lies outside its CRS's area.") from None
+    if lon_lat is None or not all(math.isfinite(n) for n in lon_lat.extent):
+        raise OGCRequestError("bbox", "bbox lies outside its CRS's area.")
+    return lon_lat
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,17 @@ def test_unsupported_crs_is_a_400_problem(client, db):
         )
         assert response.status_code == 400
         assert body(response)["errors"][0]["field"] == parameter
+
+
+@pytest.mark.parametrize(
+    ("crs", "bbox"),
+    [
+        (EPSG_3857, "-1e20,-1e20,1e20,1e20"),
+        (EPSG_25832, "-2.09e7,-2.09e7,2.09e7,2.09e7"),
+    ],
+)
+def test_bbox_outside_its_crs_area_is_a_400_problem(client, db, crs, bbox):
+    response = client.get(f"{ITEMS}?bbox={bbox}&bbox-crs={quote(crs, safe='')}")
+
+    assert response.status_code == 400
+    assert body(response)["errors"][0]["field"] == "bbox"
