@@ -26,6 +26,7 @@ from django.db.models.functions import Cast, Coalesce
 from geo.rendering import COORDINATE_DECIMALS
 
 from .models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
+from .permissions_selectors import pilot_visibility_q
 
 # Text search: English and Norwegian stemming over the names (weight A) and
 # descriptions (weight B). Migration 0002 indexes exactly these expressions (GIN).
@@ -110,11 +111,9 @@ def site_list(*, user: Any = None) -> QuerySet[Site]:
 
 
 def pilot_visibility(user: Any = None) -> Q:
-    """Public pilots; a signed-in user also sees their own."""
-    public = Q(status__in=PilotProject.PUBLIC_STATUSES)
-    if user is not None and getattr(user, "is_authenticated", False):
-        return public | Q(owner_id=user.pk)
-    return public
+    """Public pilots; a signed-in user also sees those they own or collaborate
+    on, a moderator every pilot (rules in permissions_selectors)."""
+    return pilot_visibility_q(user)
 
 
 def pilot_list(*, user: Any = None) -> QuerySet[PilotProject]:

@@ -67,7 +67,8 @@ class PilotSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "is_example", "created_at", "updated_at"]
+        # Status moves only through the workflow actions (issue 5).
+        read_only_fields = ["id", "status", "is_example", "created_at", "updated_at"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         def current(name: str) -> Any:

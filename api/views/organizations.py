@@ -1,4 +1,3 @@
-from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
 from pilots.selectors import organization_list
@@ -8,20 +7,22 @@ from pilots.services.organizations import (
     organization_update,
 )
 
+from ..concurrency import ETagMixin
 from ..filters import OrganizationFilterSet
+from ..permissions import OrganizationAccess
 from ..renderers import CatalogueCSVRenderer
 from ..serializers.organizations import OrganizationSerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
 
 
 @catalogue_schema(OrganizationSerializer, geojson=False)
-class OrganizationViewSet(CatalogueViewSet):
+class OrganizationViewSet(ETagMixin, CatalogueViewSet):
     """Universities, institutes, companies and public bodies in the district."""
 
     queryset = organization_list()
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilterSet
-    permission_classes = [IsAuthenticatedOrReadOnly]  # refined by the accounts issue
+    permission_classes = [OrganizationAccess]
     # Organisations have no geometry: JSON and CSV only.
     renderer_classes = [JSONRenderer, CatalogueCSVRenderer, BrowsableAPIRenderer]
     create_service = organization_create

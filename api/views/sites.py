@@ -1,23 +1,23 @@
 from typing import Any
 
-from rest_framework.permissions import IsAuthenticatedOrReadOnly
-
 from pilots.selectors import site_list
 from pilots.services.sites import site_create, site_delete, site_update
 
+from ..concurrency import ETagMixin
 from ..features import SITE_FEATURE
 from ..filters import SiteFilterSet
+from ..permissions import SiteAccess
 from ..serializers.sites import SiteSerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
 
 
 @catalogue_schema(SiteSerializer)
-class SiteViewSet(CatalogueViewSet):
+class SiteViewSet(ETagMixin, CatalogueViewSet):
     """Test arenas and shared labs, with their locations."""
 
     serializer_class = SiteSerializer
     filterset_class = SiteFilterSet
-    permission_classes = [IsAuthenticatedOrReadOnly]  # refined by the accounts issue
+    permission_classes = [SiteAccess]
     feature_spec = SITE_FEATURE
     create_service = site_create
     update_service = site_update

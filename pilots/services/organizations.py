@@ -4,12 +4,20 @@ from typing import Any
 
 from django.db import transaction
 
-from ..models import Organization
+from ..models import Organization, OrganizationMembership
 
 
 @transaction.atomic
 def organization_create(*, actor: Any, **fields: Any) -> Organization:
-    return Organization.objects.create(**fields)
+    """The acting user becomes the organisation's first admin."""
+    organization = Organization.objects.create(**fields)
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        OrganizationMembership.objects.create(
+            organization=organization,
+            user=actor,
+            role=OrganizationMembership.Role.ADMIN,
+        )
+    return organization
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(api_client):
-    user = UserFactory()
+    user = UserFactory(is_superuser=True)  # manages every organisation (issue 5)
     api_client.force_authenticate(user)
     return user
 

@@ -133,7 +133,7 @@ def test_only_the_owner_may_change_a_pilot(api_client):
 
 def test_owner_updates_and_deletes(api_client):
     owner = UserFactory()
-    PilotProjectFactory(slug="p", owner=owner)
+    PilotProjectFactory(slug="p", owner=owner, status="draft")  # editable (issue 5)
     api_client.force_authenticate(owner)
 
     patched = api_client.patch(

@@ -14,7 +14,7 @@ GLOSHAUGEN_POINT = {"type": "Point", "coordinates": [10.4025, 63.4190]}
 
 @pytest.fixture
 def editor(api_client):
-    user = UserFactory()
+    user = UserFactory(is_superuser=True)  # manages every organisation (issue 5)
     api_client.force_authenticate(user)
     return user
 
