@@ -219,3 +219,26 @@ def test_csv_format(api_client: APIClient) -> None:
     text = response.content.decode()
     assert "slug" in text.splitlines()[0]
     assert opportunity.slug in text
+
+
+def test_admin_edits_a_draft_and_strangers_cannot(api_client: APIClient) -> None:
+    admin, publisher = publisher_admin()
+    draft = OpportunityFactory.create(
+        publisher=publisher, status=Opportunity.Status.DRAFT, published_at=None
+    )
+    moderator_free_user = UserFactory.create()
+
+    api_client.force_authenticate(moderator_free_user)
+    refused = api_client.patch(f"{URL}{draft.slug}/", {"title": "x"}, format="json")
+    api_client.force_authenticate(admin)
+    changed = api_client.patch(
+        f"{URL}{draft.slug}/",
+        {"title": "Better title", "status": "closed"},
+        format="json",
+    )
+
+    assert refused.status_code == 404
+    assert changed.status_code == 200, changed.content
+    draft.refresh_from_db()
+    assert draft.title == "Better title"
+    assert draft.status == Opportunity.Status.DRAFT  # status moves by actions only
