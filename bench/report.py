@@ -13,11 +13,19 @@ def _ms(value: float | None) -> str:
 
 
 def _rate(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0f}"
+    if value is None:
+        return "-"
+    return f"{value:.0f}" if value >= 10 else f"{value:.2g}"
 
 
 def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}x"
+
+
+def rerender(directory: Path, notes: str = "") -> Path:
+    """latest.md again from latest.json (e.g. after a change of layout)."""
+    result = json.loads((directory / "latest.json").read_text())
+    return write(result, directory, notes)
 
 
 def _verdict(row: dict[str, Any]) -> str:
