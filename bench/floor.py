@@ -33,6 +33,11 @@ SITE_JOINS = """FROM pilots_site s
     JOIN pilots_organization h ON h.id = s.host_id
     LEFT JOIN geo_zone z ON z.id = s.zone_id"""
 
+# The page is chosen on the sites table alone (index scan, ORDER BY, LIMIT);
+# only its rows are joined and rendered, in the page's order.
+PAGE_JOINS = """JOIN pilots_organization h ON h.id = s.host_id
+    LEFT JOIN geo_zone z ON z.id = s.zone_id"""
+
 
 def _feature(extra: str = "") -> str:
     return (
@@ -42,27 +47,36 @@ def _feature(extra: str = "") -> str:
     )
 
 
-def _collection(rows_sql: str) -> str:
+def _features(page_sql: str, order: str, extra: str = "") -> str:
+    """The JSON array text of the page's features."""
     return (
-        'SELECT convert_to(\'{"type":"FeatureCollection","features":\' || '
-        f"coalesce(json_agg(f.feature)::text, '[]') || '}}', 'UTF8') "
-        f"FROM ({rows_sql}) f"
+        f"coalesce(json_agg({_feature(extra)} ORDER BY {order})::text, '[]') "
+        f"FROM ({page_sql}) s {PAGE_JOINS}"
     )
 
 
-BBOX_SQL = _collection(
-    f"SELECT {_feature()} AS feature {SITE_JOINS} "
-    "WHERE s.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326) "
-    "ORDER BY s.name, s.id LIMIT %s"
+BBOX_SQL = (
+    'SELECT convert_to(\'{"type":"FeatureCollection","features":\' || '
+    + _features(
+        "SELECT * FROM pilots_site "
+        "WHERE location && ST_MakeEnvelope(%s, %s, %s, %s, 4326) "
+        "ORDER BY name, id LIMIT %s",
+        order="s.name, s.id",
+    ).replace(" FROM (", " || '}', 'UTF8') FROM (", 1)
 )
 
 # Nearest first by the geography index (KNN), exact geodesic distances.
-_DISTANCE = ", 'distance_m', ST_Distance(s.location::geography, here.g)"
-NEAR_SQL = _collection(
-    f"SELECT {_feature(extra=_DISTANCE)} AS feature {SITE_JOINS} "
-    "CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography AS g) here "
-    "WHERE ST_DWithin(s.location::geography, here.g, %s) "
-    "ORDER BY s.location::geography <-> here.g, s.id LIMIT %s"
+NEAR_SQL = (
+    'SELECT convert_to(\'{"type":"FeatureCollection","features":\' || '
+    + _features(
+        "SELECT site.*, ST_Distance(site.location::geography, here.g) AS distance_m, "
+        "site.location::geography <-> here.g AS knn FROM pilots_site site "
+        "CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography AS g)"
+        " here WHERE ST_DWithin(site.location::geography, here.g, %s) "
+        "ORDER BY site.location::geography <-> here.g, site.id LIMIT %s",
+        order="s.knn, s.id",
+        extra=", 'distance_m', s.distance_m",
+    ).replace(" FROM (", " || '}', 'UTF8') FROM (", 1)
 )
 
 TILE_SQL = f"""SELECT ST_AsMVT(t.*, 'sites', 4096, 'geom', 'mvt_id') FROM (
@@ -78,14 +92,16 @@ TILE_SQL = f"""SELECT ST_AsMVT(t.*, 'sites', 4096, 'geom', 'mvt_id') FROM (
 
 # OGC API items: the page in (name, id) order plus numberMatched/numberReturned.
 ITEMS_SQL = (
-    "WITH box AS (SELECT ST_MakeEnvelope(%s, %s, %s, %s, 4326) AS g) "
     'SELECT convert_to(\'{"type":"FeatureCollection","numberMatched":\' || '
-    "(SELECT count(*) FROM pilots_site s, box WHERE ST_Intersects(s.location, box.g))"
+    "(SELECT count(*) FROM pilots_site WHERE "
+    "ST_Intersects(location, ST_MakeEnvelope(%(w)s, %(s)s, %(e)s, %(n)s, 4326)))"
     " || ',\"numberReturned\":' || count(*) || ',\"features\":' || "
-    "coalesce(json_agg(f.feature)::text, '[]') || '}', 'UTF8') "
-    f"FROM (SELECT {_feature()} AS feature {SITE_JOINS} CROSS JOIN box "
-    "WHERE ST_Intersects(s.location, box.g) "
-    "ORDER BY s.name, s.id LIMIT %s) f"
+    + _features(
+        "SELECT * FROM pilots_site WHERE "
+        "ST_Intersects(location, ST_MakeEnvelope(%(w)s, %(s)s, %(e)s, %(n)s, 4326)) "
+        "ORDER BY name, id LIMIT %(limit)s",
+        order="s.name, s.id",
+    ).replace(" FROM (", " || '}', 'UTF8') FROM (", 1)
 )
 
 _connection: psycopg.Connection | None = None
@@ -128,7 +144,11 @@ def near_geojson(query: dict[str, list[str]]) -> bytes:
 
 def ogc_items(query: dict[str, list[str]]) -> bytes:
     limit = int(query.get("limit", ["10"])[0])
-    return _one(ITEMS_SQL, (*_numbers(query, "bbox"), limit))
+    west, south, east, north = _numbers(query, "bbox")
+    return _one(
+        ITEMS_SQL,
+        {"w": west, "s": south, "e": east, "n": north, "limit": limit},
+    )
 
 
 TILE_PATH = re.compile(r"^/tiles/(\d+)/(\d+)/(\d+)\.mvt$")
