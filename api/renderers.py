@@ -49,7 +49,14 @@ class CatalogueCSVRenderer(PaginatedCSVRenderer):
             return JSONRenderer().render(data)
         if isinstance(data, dict) and self.results_field not in data:
             data = [data]  # a detail: one row
-        return super().render(data, accepted_media_type, renderer_context or {})
+        context = dict(renderer_context or {})
+        rows = data.get(self.results_field) if isinstance(data, dict) else data
+        view = context.get("view")
+        if not rows and "header" not in context and view is not None:
+            # No rows: still a header line, so the answer is CSV (an empty body
+            # would leave without a Content-Type).
+            context["header"] = list(view.get_serializer().fields)
+        return super().render(data, accepted_media_type, context)
 
     def tablize(self, data: Any, header: Any = None, labels: Any = None) -> Any:
         rows = [self.flatten_item(item) for item in data]
