@@ -26,6 +26,7 @@ NOT_API_OPERATIONS: dict[str, str] = {
     "map/": "the HTML map page",
     "api-auth/": "DRF's browsable-API sign-in pages (HTML)",
     "ogc": "OGC API - Features, described by its own OpenAPI document at /ogc/api",
+    "api/v1/unsubscribe/<str:token>/": "one-click unsubscribe HTML page from emails",
 }
 # Format-suffix variants (zones.json) duplicate documented routes.
 FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>|<drf_format_suffix:format>")
