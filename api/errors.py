@@ -49,6 +49,8 @@ def field_errors(detail: Any, path: str = "") -> list[dict[str, str]]:
 def _join(path: str, key: str) -> str:
     if key == "non_field_errors":
         return path
+    if key.isdigit():  # DRF keys list items by index: sdgs.0 -> sdgs[0]
+        return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
 
 
