@@ -163,3 +163,34 @@ ZONES = TileLayer(
 TILE_LAYERS: dict[str, TileLayer] = {
     layer.name: layer for layer in (ZONES, SITES, PILOTS)
 }
+
+# Opportunities (issue 6): published and closed calls, by their footprint.
+from pilots.models import Opportunity  # noqa: E402
+
+from .opportunity_filters import OpportunityFilterSet  # noqa: E402
+
+OPPORTUNITIES = TileLayer(
+    name="opportunities",
+    description="Published and closed opportunities (calls for pilots, testbed "
+    "access, ...): their area, else the locations of their sites.",
+    rows=lambda: Opportunity.objects.public().select_related("publisher"),
+    geometry="footprint",
+    indexed_geometries=("footprint",),
+    attributes={
+        "id": ID,
+        "slug": SLUG,
+        "name": Attribute("title", "Title of the opportunity."),
+        "kind": Attribute("call_type", "Call type (open_call, testbed_access, ...)."),
+        "status": Attribute("status", "published or closed."),
+        "sectors": SECTORS,
+        "host": Attribute(F("publisher__name"), "Name of the publisher."),
+        "is_example": Attribute("is_example", "Demo content, not a real call."),
+        "detail_url": Attribute(
+            DetailPath("api:opportunity-detail"),
+            "Path of the opportunity in the REST API.",
+        ),
+    },
+    changes_with=lambda: (Opportunity.objects.all(), Organization.objects.all()),
+    filterset_class=OpportunityFilterSet,
+)
+TILE_LAYERS[OPPORTUNITIES.name] = OPPORTUNITIES

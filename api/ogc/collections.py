@@ -136,3 +136,36 @@ register(
         },
     )
 )
+
+# Opportunities (issue 6): the REST API's rows and GeoJSON spec.
+from api.features_opportunities import OPPORTUNITY_FEATURE  # noqa: E402
+from pilots.models import Opportunity  # noqa: E402
+from pilots.opportunity_selectors import opportunity_list  # noqa: E402
+
+register(
+    Collection(
+        id="opportunities",
+        title="Opportunities",
+        description="Calls for pilots, testbed access and partnerships the "
+        "district publishes (their area, else their sites' locations).",
+        rows=opportunity_list,
+        feature=OPPORTUNITY_FEATURE,
+        geometry="footprint",
+        geometry_format="geometry-any",
+        time_start="opens_at",
+        time_end="deadline",
+        queryables={
+            "slug": text("Identifier", "slug"),
+            "title": text("Title", "title"),
+            "status": choice("Status", "status", Opportunity.Status.values),
+            "call_type": choice("Call type", "call_type", Opportunity.CallType.values),
+            "publisher": text("Publisher (slug)", "publisher__slug"),
+            "trl_min": integer("Lowest TRL", "trl_min", 1, 9),
+            "trl_max": integer("Highest TRL", "trl_max", 1, 9),
+            "opens_at": timestamp("Opens", "opens_at"),
+            "deadline": timestamp("Deadline", "deadline"),
+            "updated_at": timestamp("Last update", "updated_at"),
+            "geometry": geometry("Area or site locations", "geometry-any"),
+        },
+    )
+)

@@ -62,7 +62,12 @@ def test_conformance_declares_the_implemented_classes(client, db):
 def test_collections_lists_sites_pilots_and_zones(client, district):
     collections = body(client.get(f"{OGC}/collections"))["collections"]
 
-    assert [c["id"] for c in collections] == ["sites", "pilots", "zones"]
+    assert [c["id"] for c in collections] == [
+        "sites",
+        "pilots",
+        "zones",
+        "opportunities",
+    ]
 
 
 def test_collection_has_extents_crs_list_and_storage_crs(client, district):
