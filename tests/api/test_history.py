@@ -84,3 +84,18 @@ def test_organisation_history_for_its_admins_only() -> None:
     assert {"field": "name", "old": "Old name", "new": "New name"} in by_admin.json()[
         0
     ]["changes"]
+
+
+def test_the_admin_shows_a_pilots_history(client) -> None:
+    staff = UserFactory.create(is_staff=True, is_superuser=True)
+    owner = UserFactory.create(email="owner@example.org")
+    pilot = PilotProjectFactory.create(owner=owner, status="draft", title="Before")
+    client_for(owner).patch(
+        f"/api/v1/pilots/{pilot.slug}/", {"title": "After"}, format="json"
+    )
+    client.force_login(staff)
+
+    page = client.get(f"/admin/pilots/pilotproject/{pilot.pk}/history/")
+
+    assert page.status_code == 200
+    assert owner.username.encode() in page.content
