@@ -92,3 +92,11 @@ bench: setup
 bench-quick: setup
 	@bash bench/install-wrk.sh
 	$(PY) -m bench --quick --results $(CURDIR)/bench/results/quick --no-readme
+
+# Norwegian Bokmål messages (issue 5): rebuild the catalogue from the table in
+# scripts/nb_translations.py, merge new strings from the code, compile.
+.PHONY: messages
+messages: python
+	$(PY) scripts/nb_translations.py
+	$(PY) manage.py makemessages -l nb --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=.tools
+	msgfmt --check -o locale/nb/LC_MESSAGES/django.mo locale/nb/LC_MESSAGES/django.po
