@@ -43,6 +43,8 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 # drives Debian's headless Chromium; gdal-bin's ogrinfo/ogr2ogr read our tiles.
 have_cmd npm || need+=(npm)
 have_cmd chromium || need+=(chromium)
+# gettext: msgfmt/xgettext for `make messages` (issue 5; the compiled .mo is committed).
+have_cmd msgfmt || need+=(gettext)
 have_cmd ogr2ogr || need+=(gdal-bin)
 
 if [ ${#need[@]} -eq 0 ]; then
