@@ -30,6 +30,8 @@ NB = {
     "Wrong email or password, or the address is not confirmed yet.": "Feil e-post "
     "eller passord, eller adressen er ikke bekreftet ennå.",
     "No such token.": "Finner ikke nøkkelen.",
+    "Too many sign-in attempts; try again later.": "For mange innloggingsforsøk; "
+    "prøv igjen senere.",
     "If the address has an account, a reset link is on its way.": "Hvis adressen "
     "har en konto, er en lenke for å nullstille passordet på vei.",
     "Password changed; sign in again.": "Passordet er endret; logg inn på nytt.",
@@ -122,7 +124,7 @@ NB = {
     "Pilot: /api/v1/pilots/%(slug)s/": "Pilotprosjekt: /api/v1/pilots/%(slug)s/",
 }
 
-HEADER = '''msgid ""
+HEADER = """msgid ""
 msgstr ""
 "Project-Id-Version: ttp-registry\\n"
 "Language: nb\\n"
@@ -130,7 +132,7 @@ msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Content-Transfer-Encoding: 8bit\\n"
 "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
-'''
+"""
 
 
 def quote(text: str) -> str:
