@@ -31,6 +31,8 @@ SMALL_FIXED_LISTS = {
     "/healthz",
     "/readyz",
     "/api/schema/",
+    "/api/v1/auth/tokens/",  # at most REST_KNOX TOKEN_LIMIT_PER_USER (20)
+    "/api/v1/pilots/{slug}/transitions/",  # the workflow's few next states
 }
 JSON_PAGE_CAP = 100
 ROWS = JSON_PAGE_CAP + 30
