@@ -4,9 +4,13 @@
 `SECRET_KEY` and `ALLOWED_HOSTS`; everything else differs by environment only.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from celery.schedules import crontab
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SHARED_DATA_DIR = Path(
@@ -217,7 +221,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
 
 # Reliability and security (issue 8): CORS only for configured origins, security
 # headers, a Content-Security-Policy for the HTML pages, and request throttles.
-from csp.constants import NONCE  # noqa: E402
 
 INSTALLED_APPS += ["corsheaders", "csp"]
 MIDDLEWARE.insert(
@@ -285,8 +288,6 @@ MAP_BASEMAP_ATTRIBUTION = env.str("MAP_BASEMAP_ATTRIBUTION", default="")
 MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[10.3946, 63.4103]))
 MAP_ZOOM = env.float("MAP_ZOOM", default=13.3)
 if MAP_BASEMAP_TILES_URL:
-    from urllib.parse import urlsplit  # noqa: E402
-
     _basemap = urlsplit(MAP_BASEMAP_TILES_URL)
     for _directive in ("img-src", "connect-src"):
         CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(
@@ -300,8 +301,6 @@ API_THROTTLE_RATES["tiles"] = env.str(
 # Accounts, permissions, workflow and history (issue 5). API clients sign in with
 # knox tokens (stored as SHA-512 digests, with expiry); the admin and the
 # browsable API use sessions with CSRF. simple-history records every change.
-from datetime import timedelta  # noqa: E402
-
 INSTALLED_APPS += ["knox", "simple_history"]
 MIDDLEWARE.append("simple_history.middleware.HistoryRequestMiddleware")
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
@@ -342,7 +341,6 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Opportunities and notifications (issue 6): retries kept in the database, the
 # beat schedule, webhook safety and the public address used in email links.
-from celery.schedules import crontab  # noqa: E402
 
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=8)
