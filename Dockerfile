@@ -4,12 +4,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     UV_PROJECT_ENVIRONMENT=/opt/venv UV_PYTHON_DOWNLOADS=never \
     PATH=/opt/venv/bin:$PATH
 RUN apt-get update \
- && apt-get install -y --no-install-recommends gdal-bin libgeos-c1t64 proj-bin \
+ && apt-get install -y --no-install-recommends gdal-bin libgeos-c1t64 proj-bin gettext npm \
  && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir uv==0.13.9
 WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev
+# MapLibre GL JS for the map page, from the npm registry (served as static files).
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --omit=dev
 COPY . .
 RUN DJANGO_ENV=local python manage.py collectstatic --noinput -v 0
 EXPOSE 8000

@@ -42,3 +42,11 @@ def test_compose_database_and_broker_are_the_compose_services(compose):
     assert database["HOST"] in compose["services"]
     assert environment["REDIS_URL"].split("//")[1].split(":")[0] in compose["services"]
     assert "postgis" in compose["services"]["db"]["image"]
+
+
+def test_the_image_installs_maplibre_before_collecting_static_files():
+    steps = (ROOT / "Dockerfile").read_text()
+
+    assert "npm ci" in steps
+    assert steps.index("npm ci") < steps.index("collectstatic")
+    assert "node_modules/" in (ROOT / ".dockerignore").read_text()
