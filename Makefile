@@ -62,7 +62,7 @@ typecheck: python
 	$(VENV)/bin/mypy .
 
 pytest: services
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -m "not fuzz"
 
 test: setup lint typecheck pytest
 

@@ -97,6 +97,10 @@ def _items(body: Any) -> list:
     return body if isinstance(body, list) else []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="history, members and collaborators lists are not paginated yet (issue 8)",
+)
 def test_every_unpaginated_list_is_small_by_nature() -> None:
     unpaginated = {op.path for op in _lists()} - {op.path for op in _paginated()}
 
