@@ -9,12 +9,8 @@ from geo.models import Zone
 from pilots import opportunity_selectors as selectors
 from pilots.models import Opportunity
 
-from .filters import (
-    ChoiceInFilter,
-    LocatedFilterSet,
-    SpatialForm,
-    StableOrderingFilter,
-)
+from .filter_fields import ChoiceInFilter, SpatialForm, StableOrderingFilter
+from .filters import LocatedFilterSet
 
 
 class OpportunityFilterSet(LocatedFilterSet):
