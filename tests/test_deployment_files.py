@@ -28,7 +28,9 @@ def test_web_worker_and_beat_share_one_image_and_run_the_procfile_commands(compo
 
 
 def test_every_environment_variable_in_compose_is_read_by_the_settings(compose):
-    settings_source = (ROOT / "config/settings.py").read_text()
+    settings_source = "".join(
+        path.read_text() for path in sorted((ROOT / "config/settings").glob("*.py"))
+    )
     settings_source += (ROOT / "config/gunicorn.py").read_text()
     read = set(re.findall(r'"([A-Z][A-Z0-9_]+)"', settings_source))
     for name in ("web", "worker", "beat", "migrate"):

@@ -1,0 +1,142 @@
+"""The HTTP side: REST framework, OpenAPI, tokens, throttles, CORS, CSP, the map."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from csp.constants import NONCE
+
+from .environment import PRODUCTION, env
+
+# Bodies over 1 MB are refused with a 413 problem (api.request_limits); forms too.
+API_MAX_REQUEST_BODY_BYTES = 1_048_576
+DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_REQUEST_BODY_BYTES
+
+# Throttles per client address (anonymous) and per account. Counts live in each
+# process's memory, so the effective limit is the rate times the worker count.
+# Tiles have their own scope: one map view asks for dozens at once.
+API_THROTTLE_RATES = {
+    "anon": env.str(
+        "THROTTLE_ANON_RATE", default="600/minute" if PRODUCTION else "100000/minute"
+    ),
+    "user": env.str(
+        "THROTTLE_USER_RATE", default="2400/minute" if PRODUCTION else "100000/minute"
+    ),
+    "tiles": env.str(
+        "THROTTLE_TILES_RATE", default="6000/minute" if PRODUCTION else "100000/minute"
+    ),
+}
+# Sign-in, sign-up and password reset are throttled per client address with the
+# counts in Redis (the "throttle" cache), so every worker process shares them.
+AUTH_THROTTLE_RATES = {
+    "auth-login": env.str("THROTTLE_LOGIN_RATE", default="10/minute"),
+    "auth-signup": env.str("THROTTLE_SIGNUP_RATE", default="5/minute"),
+    "auth-password-reset": env.str("THROTTLE_PASSWORD_RESET_RATE", default="5/minute"),
+}
+
+# API clients sign in with knox tokens (stored as SHA-512 digests, with expiry);
+# the admin and the browsable API use sessions with CSRF.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,
+    "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
+    "URL_FORMAT_OVERRIDE": "format",
+}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("API_TOKEN_TTL_HOURS", default=24 * 30)),
+    "TOKEN_LIMIT_PER_USER": env.int("API_TOKEN_LIMIT_PER_USER", default=20),
+    "AUTO_REFRESH": False,
+}
+# Links in the account emails; the client posts uid and token back.
+ACCOUNT_VERIFY_URL = env.str(
+    "ACCOUNT_VERIFY_URL",
+    default="http://127.0.0.1:8000/verify-email?uid={uid}&token={token}",
+)
+ACCOUNT_PASSWORD_RESET_URL = env.str(
+    "ACCOUNT_PASSWORD_RESET_URL",
+    default="http://127.0.0.1:8000/reset-password?uid={uid}&token={token}",
+)
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Trondheim Tech Port registry",
+    "DESCRIPTION": (
+        "Test arenas, shared labs and pilot projects in Trondheim Tech Port, "
+        "with PostGIS locations. Coordinates are lon/lat (EPSG:4326)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Distinct names for the catalogue's choice sets (several are "status").
+    "ENUM_NAME_OVERRIDES": {
+        "SiteStatusEnum": "pilots.models.sites.Site.Status",
+        "SiteKindEnum": "pilots.models.sites.Site.Kind",
+        "PilotStatusEnum": "pilots.models.pilots.PilotProject.Status",
+        "OrganizationKindEnum": "pilots.models.organizations.Organization.Kind",
+    },
+    # Every operation documents the problem-details errors it can answer with, and
+    # anonymous-readable operations their optional security (api/schema_errors.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema_errors.add_problem_responses",
+    ],
+}
+
+# CORS only for configured origins, and only on the API, OGC and tile routes.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/(api|ogc|tiles)(/|$)"
+
+# The map page: the basemap is a raster tile URL template ({z}/{x}/{y}); empty
+# means a plain background, so the page works offline.
+MAP_BASEMAP_TILES_URL = env.str("MAP_BASEMAP_TILES_URL", default="")
+MAP_BASEMAP_ATTRIBUTION = env.str("MAP_BASEMAP_ATTRIBUTION", default="")
+MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[10.3946, 63.4103]))
+MAP_ZOOM = env.float("MAP_ZOOM", default=13.3)
+
+# Content-Security-Policy for the HTML pages: scripts only from this origin or
+# inline with the per-request nonce (the Swagger UI template adds it); inline
+# styles (Swagger UI and ReDoc set style attributes); ReDoc and MapLibre start
+# web workers from blob: URLs. A configured basemap's origin is allowed too.
+_basemap = urlsplit(MAP_BASEMAP_TILES_URL)
+_basemap_origins = [f"{_basemap.scheme}://{_basemap.netloc}"] if _basemap.netloc else []
+CSP_EXTRA_IMG_SOURCES = env.list("CSP_EXTRA_IMG_SOURCES", default=[])
+CSP_EXTRA_CONNECT_SOURCES = env.list("CSP_EXTRA_CONNECT_SOURCES", default=[])
+CONTENT_SECURITY_POLICY: dict[str, dict[str, list]] = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [
+            "'self'",
+            "data:",
+            "blob:",
+            *CSP_EXTRA_IMG_SOURCES,
+            *_basemap_origins,
+        ],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", *CSP_EXTRA_CONNECT_SOURCES, *_basemap_origins],
+        "worker-src": ["'self'", "blob:"],
+        "child-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
