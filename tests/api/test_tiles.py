@@ -1,21 +1,16 @@
-"""Vector tiles and TileJSON: built by PostGIS, filtered like the lists, versioned."""
+"""Vector tiles: built by PostGIS, filtered like the lists, versioned."""
 
-import json
 import math
-import subprocess
-from pathlib import Path
 
-import mapbox_vector_tile
 import pytest
-import yaml
 from django.contrib.gis.geos import MultiPolygon
 from django.db import connection
 
-from api.tile_layers import PILOTS, SITES, TILE_LAYERS
-from geo.tiles import EXTENT, tile_containing, tile_query
+from geo.tiles import EXTENT, tile_containing
 from pilots.models import PilotProject, Site
 from pilots.services.sites import site_update
 from tests.api.catalogue_support import point_at
+from tests.api.tile_support import MVT, X, Y, Z, decoded, features, tile_url
 from tests.factories import (
     GLOSHAUGEN,
     OrganizationFactory,
@@ -25,32 +20,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-MVT = "application/vnd.mapbox-vector-tile"
-Z = 12
-X, Y = tile_containing(*GLOSHAUGEN, Z)
-
-
-def tile_url(layer: str, z: int = Z, x: int = X, y: int = Y, query: str = "") -> str:
-    return f"/tiles/{layer}/{z}/{x}/{y}.mvt" + (f"?{query}" if query else "")
-
-
-def decoded(response) -> dict:
-    assert response.status_code == 200, response.content
-    assert response["Content-Type"] == MVT
-    return mapbox_vector_tile.decode(response.content)
-
-
-def features(response, layer: str) -> dict[str, dict]:
-    """The tile's features of `layer` by name, with `mvt_id` added."""
-    layers = decoded(response)
-    return {
-        feature["properties"]["name"]: {
-            **feature["properties"],
-            "mvt_id": feature["id"],
-        }
-        for feature in layers.get(layer, {"features": []})["features"]
-    }
 
 
 def test_tile_maths_agrees_with_postgis():
@@ -271,214 +240,6 @@ def test_delete_and_host_rename_change_the_version(client):
 
     assert len(set(versions)) == 3
     assert [row["host"] for row in features(after, "sites").values()] == ["New name"]
-
-
-def test_tilejson_describes_the_layer(client):
-    SiteFactory.create(location=point_at(*GLOSHAUGEN, metres=0, azimuth_deg=0))
-    SiteFactory.create(location=point_at(*GLOSHAUGEN, metres=2000, azimuth_deg=45))
-
-    response = client.get("/tiles/sites.json?kind=test_arena")
-
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    document = response.json()
-    assert document["tilejson"] == "3.0.0"
-    [url] = document["tiles"]
-    version = client.get(tile_url("sites"))["ETag"].strip('"')
-    assert url == (
-        "http://testserver/tiles/sites/{z}/{x}/{y}.mvt"
-        f"?kind=test_arena&v={version}"
-    )
-    west, south, east, north = document["bounds"]
-    assert west == pytest.approx(GLOSHAUGEN[0], abs=1e-6)
-    assert south == pytest.approx(GLOSHAUGEN[1], abs=1e-6)
-    assert east > GLOSHAUGEN[0]
-    assert north > GLOSHAUGEN[1]
-    assert document["minzoom"] < document["maxzoom"]
-    [layer] = document["vector_layers"]
-    assert layer["id"] == "sites"
-    assert set(layer["fields"]) == set(SITES.attributes)
-    assert all(layer["fields"].values())
-
-
-def test_tilejson_tiles_url_is_served_with_a_long_cache(client):
-    SiteFactory.create()
-    template = client.get("/tiles/sites.json").json()["tiles"][0]
-    url = template.removeprefix("http://testserver").format(z=Z, x=X, y=Y)
-
-    response = client.get(url)
-
-    assert response.status_code == 200
-    assert "max-age=86400" in response["Cache-Control"]
-    stale = client.get(tile_url("sites", query="v=old"))
-    assert "no-cache" in stale["Cache-Control"]
-
-
-def test_tilejson_of_a_filter_with_no_rows_has_world_bounds(client):
-    response = client.get("/tiles/sites.json?sector=nothing-here")
-
-    assert response.json()["bounds"] == [-180.0, -85.051129, 180.0, 85.051129]
-
-
-def test_tilejson_revalidates_and_rejects_bad_filters(client):
-    SiteFactory.create()
-    first = client.get("/tiles/sites.json")
-
-    assert (
-        client.get("/tiles/sites.json", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
-        == 304
-    )
-    bad = client.get("/tiles/sites.json?bbox=1,2,3")
-    assert bad.status_code == 400
-    assert [error["field"] for error in bad.json()["errors"]] == ["bbox"]
-
-
-@pytest.mark.parametrize("layer", sorted(TILE_LAYERS))
-def test_every_layer_has_tilejson_and_tiles(client, layer):
-    document = client.get(f"/tiles/{layer}.json").json()
-
-    assert document["vector_layers"][0]["id"] == layer
-    assert client.get(tile_url(layer)).status_code in (200, 204)
-
-
-def test_tile_is_one_statement_whatever_the_row_count(
-    client, django_assert_num_queries
-):
-    for index in range(40):
-        SiteFactory.create(
-            location=point_at(*GLOSHAUGEN, metres=10 * index, azimuth_deg=0)
-        )
-
-    # the layer's version, then the tile itself
-    with django_assert_num_queries(2):
-        response = client.get(tile_url("sites"))
-
-    assert len(decoded(response)["sites"]["features"]) == 40
-
-
-def gist_indexes(table: str, column: str) -> set[str]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = %s "
-            "AND indexdef LIKE %s",
-            [table, f"%USING gist ({column})"],
-        )
-        return {row[0] for row in cursor.fetchall()}
-
-
-def plan_of(layer, queryset) -> str:
-    sql, params = tile_query(queryset, layer.spec, layer=layer.name, z=Z, x=X, y=Y)
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(row[0] for row in cursor.fetchall())
-
-
-def test_tile_query_finds_rows_through_the_spatial_index():
-    plan = plan_of(SITES, SITES.rows())
-
-    [index] = gist_indexes("pilots_site", "location")
-    assert (
-        f"Index Scan using {index}" in plan or f"Bitmap Index Scan on {index}" in plan
-    )
-    assert "&&" in plan
-
-
-def test_pilot_tile_query_uses_the_point_and_the_area_index():
-    plan = plan_of(PILOTS, PILOTS.rows())
-
-    for column in ("location", "area"):
-        [index] = gist_indexes("pilots_pilotproject", column)
-        assert index in plan, plan
-
-
-def test_tile_routes_are_in_the_openapi_schema(client):
-    document = yaml.safe_load(client.get("/api/schema/").content)
-
-    for layer in TILE_LAYERS:
-        operation = document["paths"][f"/tiles/{layer}/{{z}}/{{x}}/{{y}}.mvt"]["get"]
-        assert MVT in operation["responses"]["200"]["content"]
-        assert {"z", "x", "y"} <= {p["name"] for p in operation["parameters"]}
-        assert f"/tiles/{layer}.json" in document["paths"]
-    site_tile = document["paths"]["/tiles/sites/{z}/{x}/{y}.mvt"]["get"]
-    assert {"kind", "sector", "bbox"} <= {p["name"] for p in site_tile["parameters"]}
-
-
-# GDAL's own MVT driver reads what we serve.
-
-
-def ogr_geojson(path: Path, z: int, x: int, y: int) -> dict:
-    result = subprocess.run(
-        [
-            "ogr2ogr",
-            "-f",
-            "GeoJSON",
-            "/vsistdout/",
-            str(path),
-            "-t_srs",
-            "EPSG:4326",
-            "-oo",
-            f"Z={z}",
-            "-oo",
-            f"X={x}",
-            "-oo",
-            f"Y={y}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(result.stdout)
-
-
-def tile_centre(z: int, x: int, y: int) -> tuple[float, float]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform("
-            "ST_Centroid(ST_TileEnvelope(%s, %s, %s)), 4326) AS p) q",
-            [z, x, y],
-        )
-        return cursor.fetchone()
-
-
-def test_gdal_mvt_driver_decodes_a_site_tile(client, tmp_path):
-    z = 16
-    x, y = tile_containing(*GLOSHAUGEN, z)
-    centre = tile_centre(z, x, y)
-    expected = {
-        "Arena": point_at(*centre, metres=0, azimuth_deg=0),
-        "Lab": point_at(*centre, metres=80, azimuth_deg=200),
-    }
-    for name, location in expected.items():
-        SiteFactory.create(name=name, location=location, sectors=["energy"])
-    path = tmp_path / "sites.mvt"
-    path.write_bytes(client.get(tile_url("sites", z=z, x=x, y=y)).content)
-
-    collection = ogr_geojson(path, z, x, y)
-
-    found = {f["properties"]["name"]: f for f in collection["features"]}
-    assert set(found) == set(expected)
-    for name, location in expected.items():
-        lon, lat = found[name]["geometry"]["coordinates"]
-        # one tile unit at z16 is 0.07 m here; allow half a metre
-        assert abs(lon - location.x) * 111_320 * math.cos(math.radians(lat)) < 0.5
-        assert abs(lat - location.y) * 111_320 < 0.5
-        assert found[name]["properties"]["sectors"] == "energy"
-        assert found[name]["properties"]["kind"] == "test_arena"
-
-
-def test_gdal_mvt_driver_decodes_the_zones(client, zones, tmp_path):
-    path = tmp_path / "zones.mvt"
-    path.write_bytes(client.get(tile_url("zones")).content)
-
-    collection = ogr_geojson(path, Z, X, Y)
-
-    assert len(collection["features"]) == zones
-    assert {f["geometry"]["type"] for f in collection["features"]} <= {
-        "Polygon",
-        "MultiPolygon",
-    }
 
 
 def test_other_filters_are_other_etags(client):
