@@ -18,3 +18,26 @@ def sdgs_in_range(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=models.Q(sdgs__contained_by=list(range(1, 18))), name=name
     )
+
+
+def trl_levels_in_range() -> models.Q:
+    """`trl_min` and `trl_max` are each empty or a TRL level 1 to 9."""
+    low, high = TRL_RANGE
+    return (
+        models.Q(trl_min__isnull=True) | models.Q(trl_min__gte=low, trl_min__lte=high)
+    ) & (models.Q(trl_max__isnull=True) | models.Q(trl_max__gte=low, trl_max__lte=high))
+
+
+def trl_range_constraints(prefix: str) -> list[models.CheckConstraint]:
+    """Levels 1 to 9, and a minimum not above the maximum when both are given."""
+    return [
+        models.CheckConstraint(
+            condition=trl_levels_in_range(), name=f"{prefix}_trl_1_9"
+        ),
+        models.CheckConstraint(
+            condition=models.Q(trl_min__isnull=True)
+            | models.Q(trl_max__isnull=True)
+            | models.Q(trl_max__gte=models.F("trl_min")),
+            name=f"{prefix}_trl_min_le_max",
+        ),
+    ]

@@ -4,7 +4,12 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GinIndex
 
-from .fields import sdg_array, sdgs_in_range, sector_array
+from .fields import (
+    sdg_array,
+    sdgs_in_range,
+    sector_array,
+    trl_range_constraints,
+)
 from .organizations import Organization
 from .sites import Site
 
@@ -109,23 +114,7 @@ class Opportunity(models.Model):
             GinIndex(fields=["sdgs"], name="opportunity_sdgs_gin"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(trl_min__isnull=True)
-                    | models.Q(trl_min__gte=1, trl_min__lte=9)
-                )
-                & (
-                    models.Q(trl_max__isnull=True)
-                    | models.Q(trl_max__gte=1, trl_max__lte=9)
-                ),
-                name="opportunity_trl_1_9",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(trl_min__isnull=True)
-                | models.Q(trl_max__isnull=True)
-                | models.Q(trl_max__gte=models.F("trl_min")),
-                name="opportunity_trl_min_le_max",
-            ),
+            *trl_range_constraints("opportunity"),
             models.CheckConstraint(
                 condition=~models.Q(deadline_type="fixed")
                 | models.Q(deadline__isnull=False),

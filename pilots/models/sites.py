@@ -3,7 +3,7 @@ from django.contrib.postgres.indexes import GinIndex
 
 from geo.models import Zone
 
-from .fields import sdg_array, sdgs_in_range, sector_array
+from .fields import sdg_array, sdgs_in_range, sector_array, trl_levels_in_range
 from .organizations import Organization
 
 
@@ -83,14 +83,7 @@ class Site(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    models.Q(trl_min__isnull=True)
-                    | models.Q(trl_min__gte=1, trl_min__lte=9)
-                )
-                & (
-                    models.Q(trl_max__isnull=True)
-                    | models.Q(trl_max__gte=1, trl_max__lte=9)
-                )
+                condition=trl_levels_in_range()
                 & (
                     models.Q(trl_min__isnull=True)
                     | models.Q(trl_max__isnull=True)

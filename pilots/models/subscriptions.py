@@ -5,7 +5,12 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 
-from .fields import sdg_array, sdgs_in_range, sector_array
+from .fields import (
+    sdg_array,
+    sdgs_in_range,
+    sector_array,
+    trl_range_constraints,
+)
 
 MAX_RADIUS_M = 100_000
 
@@ -86,23 +91,7 @@ class Subscription(models.Model):
                 ),
                 name="subscription_point_has_radius",
             ),
-            models.CheckConstraint(
-                condition=(
-                    models.Q(trl_min__isnull=True)
-                    | models.Q(trl_min__gte=1, trl_min__lte=9)
-                )
-                & (
-                    models.Q(trl_max__isnull=True)
-                    | models.Q(trl_max__gte=1, trl_max__lte=9)
-                ),
-                name="subscription_trl_1_9",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(trl_min__isnull=True)
-                | models.Q(trl_max__isnull=True)
-                | models.Q(trl_max__gte=models.F("trl_min")),
-                name="subscription_trl_min_le_max",
-            ),
+            *trl_range_constraints("subscription"),
             models.CheckConstraint(
                 condition=~models.Q(channel="webhook")
                 | (~models.Q(webhook_url="") & ~models.Q(webhook_secret="")),
