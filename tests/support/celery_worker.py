@@ -21,6 +21,28 @@ def test_database_url() -> str:
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
+def worker_command(queue: str, hostname: str) -> list[str]:
+    """`celery worker` consuming only `queue`, two processes, no gossip."""
+    return [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "-Q",
+        queue,
+        "-n",
+        hostname,
+        "--concurrency",
+        "2",
+        "--loglevel",
+        "WARNING",
+        "--without-gossip",
+        "--without-mingle",
+    ]
+
+
 @contextmanager
 def running_worker(**environment: str) -> Iterator[str]:
     """Start a worker, wait until it answers a ping, yield its queue, stop it."""
@@ -33,24 +55,7 @@ def running_worker(**environment: str) -> Iterator[str]:
         **environment,
     }
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "-Q",
-            queue,
-            "-n",
-            hostname,
-            "--concurrency",
-            "2",
-            "--loglevel",
-            "WARNING",
-            "--without-gossip",
-            "--without-mingle",
-        ],
+        worker_command(queue, hostname),
         cwd=ROOT,
         env=env,
     )

@@ -10,14 +10,13 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.support.celery_worker import ROOT, test_database_url
+from tests.support.celery_worker import ROOT, test_database_url, worker_command
 
 
 def free_port() -> int:
@@ -55,24 +54,7 @@ def worker(
         "CELERY_QUEUE": queue,
         **env,
     }
-    args = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "config",
-        "worker",
-        "-Q",
-        queue,
-        "-n",
-        f"{queue}-{uuid.uuid4().hex[:6]}@localhost",
-        "--concurrency",
-        "2",
-        "--loglevel",
-        "WARNING",
-        "--without-gossip",
-        "--without-mingle",
-    ]
+    args = worker_command(queue, f"{queue}-{uuid.uuid4().hex[:6]}@localhost")
     if beat:
         args += ["-B", "-s", str(tmp_path / f"beat-{uuid.uuid4().hex[:6]}")]
     process = subprocess.Popen(args, cwd=ROOT, env=environment, start_new_session=True)
