@@ -2,11 +2,12 @@
 
 import datetime
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.gis.geos import GEOSGeometry
-from django.db.models import Model
+from django.db.models import Model, Q, QuerySet
 
 HISTORY_LIMIT = 200
 SKIPPED_FIELDS = frozenset({"updated_at"})
@@ -25,17 +26,33 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def change_history(instance: Model, *, limit: int = HISTORY_LIMIT) -> list[dict]:
-    """Versions of `instance`, newest first: who, when, the kind of change and,
-    for updates, each changed field with its value before and after."""
-    records = list(
-        instance.history.select_related("history_user").order_by(  # type: ignore[attr-defined]
-            "-history_date", "-history_id"
-        )[: limit + 1]
+def history_records(instance: Model) -> QuerySet:
+    """The historical records of `instance`, newest first (keyset-paginable)."""
+    return instance.history.select_related("history_user").order_by(  # type: ignore[attr-defined, no-any-return]
+        "-history_date", "-history_id"
     )
+
+
+def record_before(instance: Model, record: Any) -> Any | None:
+    """The record just older than `record`: what the oldest of a page changed."""
+    return (
+        history_records(instance)
+        .filter(
+            Q(history_date__lt=record.history_date)
+            | Q(history_date=record.history_date, history_id__lt=record.history_id)
+        )
+        .first()
+    )
+
+
+def history_versions(records: Sequence[Any], older: Any | None) -> list[dict]:
+    """Versions from consecutive records, newest first: who, when, the kind of
+    change and, for updates, each changed field with its value before and after.
+    `older` is the record preceding the last one (None when that one is the
+    first), so a page of records diffs its oldest entry too."""
     versions = []
-    for index, record in enumerate(records[:limit]):
-        previous = records[index + 1] if index + 1 < len(records) else None
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else older
         changes = []
         if previous is not None:
             delta = record.diff_against(previous)
@@ -61,3 +78,10 @@ def change_history(instance: Model, *, limit: int = HISTORY_LIMIT) -> list[dict]
             }
         )
     return versions
+
+
+def change_history(instance: Model, *, limit: int = HISTORY_LIMIT) -> list[dict]:
+    """The newest `limit` versions of `instance` (see history_versions)."""
+    records = list(history_records(instance)[: limit + 1])
+    older = records[limit] if len(records) > limit else None
+    return history_versions(records[:limit], older)

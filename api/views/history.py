@@ -2,7 +2,7 @@
 what. Owners (pilots), organisation admins (organisations and their sites) and
 moderators may read it; others get 403, or 404 when they may not see the item."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -16,13 +16,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from pilots.history_selectors import change_history
+from pilots.history_selectors import history_records, history_versions, record_before
 from pilots.models import Organization, PilotProject, Site
 from pilots.permissions_selectors import (
     can_see_organization_history,
     can_see_pilot_history,
     pilot_visibility_q,
 )
+
+from ..pagination import KeysetCursorPagination
+from .paging import paginated
 
 
 class FieldChangeSerializer(serializers.Serializer):
@@ -41,6 +44,7 @@ class HistoryVersionSerializer(serializers.Serializer):
 
 class _HistoryView(APIView):
     permission_classes = [IsAuthenticated]
+    pagination_class = KeysetCursorPagination  # newest first, by keyset
     queryset_for: Callable[[Any], QuerySet]
     may_read: Callable[[Any, Any], bool]
 
@@ -55,8 +59,13 @@ class _HistoryView(APIView):
             raise PermissionDenied(
                 _("Only owners, organisation admins and moderators see the history.")
             )
-        versions = change_history(instance)
-        return Response(HistoryVersionSerializer(versions, many=True).data)
+
+        def serialize(records: Sequence[Any]) -> Any:
+            older = record_before(instance, records[-1]) if records else None
+            versions = history_versions(records, older)
+            return HistoryVersionSerializer(versions, many=True).data
+
+        return paginated(request, self, history_records(instance), serialize)
 
 
 class PilotHistoryView(_HistoryView):

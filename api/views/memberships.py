@@ -25,7 +25,9 @@ from pilots.services.memberships import (
 )
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem
+from ..pagination import KeysetCursorPagination
 from ..serializers.workflow import MembershipSerializer
+from .paging import paginated
 
 
 def _organization(slug: str) -> Organization:
@@ -56,6 +58,7 @@ def _row(membership: OrganizationMembership) -> dict:
 
 class OrganizationMemberListView(APIView):
     permission_classes = [IsAuthenticated]
+    pagination_class = KeysetCursorPagination  # in the order people joined
 
     @extend_schema(
         tags=["organisations"], responses={200: MembershipSerializer(many=True)}
@@ -67,11 +70,17 @@ class OrganizationMemberListView(APIView):
             or organization.pk in organization_member_ids(request.user)
         ):
             raise PermissionDenied(_("Only members of this organisation see this."))
-        memberships = OrganizationMembership.objects.filter(
-            organization=organization
-        ).select_related("user")
-        rows = [_row(membership) for membership in memberships]
-        return Response(MembershipSerializer(rows, many=True).data)
+        memberships = (
+            OrganizationMembership.objects.filter(organization=organization)
+            .select_related("user")
+            .order_by("id")
+        )
+        return paginated(
+            request,
+            self,
+            memberships,
+            lambda page: MembershipSerializer(map(_row, page), many=True).data,
+        )
 
     @extend_schema(
         tags=["organisations"],

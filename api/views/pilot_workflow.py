@@ -32,11 +32,13 @@ from pilots.services.workflow import (
 )
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem
+from ..pagination import KeysetCursorPagination
 from ..serializers.workflow import (
     CollaboratorSerializer,
     PilotTransitionSerializer,
     TransitionRequestSerializer,
 )
+from .paging import paginated
 
 
 def visible_pilot(request: Request, slug: str) -> PilotProject:
@@ -90,6 +92,7 @@ class PilotTransitionListView(APIView):
     """The pilot's transitions, oldest first (owner, collaborators, moderators)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = KeysetCursorPagination
 
     @extend_schema(
         tags=["pilot workflow"], responses={200: PilotTransitionSerializer(many=True)}
@@ -100,14 +103,24 @@ class PilotTransitionListView(APIView):
             raise PermissionDenied(
                 _("Only the owner, collaborators and moderators see the history.")
             )
-        records = PilotTransition.objects.filter(pilot=pilot).select_related("actor")
-        return Response(PilotTransitionSerializer(records, many=True).data)
+        records = (
+            PilotTransition.objects.filter(pilot=pilot)
+            .select_related("actor")
+            .order_by("created_at", "id")
+        )
+        return paginated(
+            request,
+            self,
+            records,
+            lambda page: PilotTransitionSerializer(page, many=True).data,
+        )
 
 
 class PilotCollaboratorListView(APIView):
     """Collaborators edit the pilot like its owner; the owner adds and removes them."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = KeysetCursorPagination  # in the order accounts were made
 
     @extend_schema(
         tags=["pilot workflow"], responses={200: CollaboratorSerializer(many=True)}
@@ -117,7 +130,12 @@ class PilotCollaboratorListView(APIView):
         if not is_pilot_editor(request.user, pilot):
             raise PermissionDenied(_("Only the owner and collaborators see this."))
         users = pilot.collaborators.order_by("id")
-        return Response(CollaboratorSerializer(users, many=True).data)
+        return paginated(
+            request,
+            self,
+            users,
+            lambda page: CollaboratorSerializer(page, many=True).data,
+        )
 
     @extend_schema(
         tags=["pilot workflow"],

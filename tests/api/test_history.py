@@ -22,7 +22,8 @@ def test_a_pilot_edit_is_recorded_with_its_author_and_values() -> None:
 
     assert edited.status_code == 200
     assert history.status_code == 200
-    newest, created = history.json()[0], history.json()[-1]
+    versions = history.json()["results"]
+    newest, created = versions[0], versions[-1]
     assert newest["type"] == "changed"
     assert newest["user"] == "owner@example.org"
     assert {"field": "title", "old": "Before", "new": "After"} in newest["changes"]
@@ -34,7 +35,9 @@ def test_transitions_appear_in_the_history_as_status_changes() -> None:
     pilot = PilotProjectFactory.create(owner=owner, status="draft")
 
     client_for(owner).post(f"/api/v1/pilots/{pilot.slug}/submit/")
-    history = client_for(owner).get(f"/api/v1/pilots/{pilot.slug}/history/").json()
+    history = (
+        client_for(owner).get(f"/api/v1/pilots/{pilot.slug}/history/").json()["results"]
+    )
 
     status_change = [c for c in history[0]["changes"] if c["field"] == "status"]
     assert status_change == [{"field": "status", "old": "draft", "new": "submitted"}]
@@ -56,6 +59,26 @@ def test_pilot_history_readers(who: str, expected: int) -> None:
     }[who]
 
     assert client.get(f"/api/v1/pilots/{pilot.slug}/history/").status_code == expected
+
+
+def test_history_pages_follow_each_other_and_diff_across_the_page_edge() -> None:
+    owner = UserFactory.create()
+    pilot = PilotProjectFactory.create(owner=owner, status="draft", title="v0")
+    client = client_for(owner)
+    for version in ("v1", "v2", "v3"):
+        client.patch(f"/api/v1/pilots/{pilot.slug}/", {"title": version}, format="json")
+    url = f"/api/v1/pilots/{pilot.slug}/history/"
+
+    whole = client.get(url).json()["results"]
+    first = client.get(url, {"limit": 2}).json()
+    second = client.get(first["next"]).json()
+
+    assert len(whole) == 4
+    assert first["results"] + second["results"] == whole
+    assert second["next"] is None
+    # The oldest entry of the first page is diffed against the next page's first.
+    edge = first["results"][-1]["changes"]
+    assert {"field": "title", "old": "v1", "new": "v2"} in edge
 
 
 def test_a_draft_history_is_not_found_for_strangers() -> None:
@@ -81,9 +104,8 @@ def test_organisation_history_for_its_admins_only() -> None:
 
     assert by_member.status_code == 403
     assert by_admin.status_code == 200
-    assert {"field": "name", "old": "Old name", "new": "New name"} in by_admin.json()[
-        0
-    ]["changes"]
+    newest = by_admin.json()["results"][0]
+    assert {"field": "name", "old": "Old name", "new": "New name"} in newest["changes"]
 
 
 def test_the_admin_shows_a_pilots_history(client) -> None:

@@ -27,7 +27,7 @@ def test_admins_add_members_by_email_and_members_see_the_list(org) -> None:
     listed = client_for(newcomer).get("/api/v1/organizations/lab/members/")
 
     assert added.status_code == 201
-    assert sorted(row["email"] for row in listed.json()) == [
+    assert sorted(row["email"] for row in listed.json()["results"]) == [
         "admin@example.org",
         "new@example.org",
     ]

@@ -171,8 +171,9 @@ def test_collaborators_may_submit_and_see_the_log(owner, moderator) -> None:
 
     assert added.status_code == 201
     assert submitted.status_code == 200
-    assert [row["action"] for row in log.json()] == ["submit"]
-    assert log.json()[0]["actor"] == "helper@example.org"
+    rows = log.json()["results"]
+    assert [row["action"] for row in rows] == ["submit"]
+    assert rows[0]["actor"] == "helper@example.org"
 
 
 def test_only_the_owner_manages_collaborators(owner) -> None:

@@ -127,7 +127,7 @@ def test_pilot_owner_journey(zones: int) -> None:
     assert "Published" in owner_mail[4]
     assert len(emails_to("moderator@example.org")) == 2
     # The history shows who changed the summary.
-    history = owner.get(f"{detail}history/").json()
+    history = owner.get(f"{detail}history/").json()["results"]
     summary_changes = [
         change
         for version in history
