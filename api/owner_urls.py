@@ -67,6 +67,11 @@ urlpatterns = [
         name="organization-history",
     ),
     path(
+        "opportunities/<slug:slug>/history/",
+        history.OpportunityHistoryView.as_view(),
+        name="opportunity-history",
+    ),
+    path(
         "organizations/<slug:slug>/members/",
         memberships.OrganizationMemberListView.as_view(),
         name="organization-members",

@@ -45,6 +45,25 @@ def record_before(instance: Model, record: Any) -> Any | None:
     )
 
 
+def field_changes(record: Any, previous: Any) -> list[dict]:
+    """Each tracked field whose value differs between two records, by name.
+
+    Derived and moderation fields count too (submitted_at, published_at,
+    unpublished_*): django-simple-history's diff_against compares only
+    editable fields, so the comparison is made here."""
+    changes = []
+    for field in sorted(record.tracked_fields, key=lambda field: field.name):
+        if field.primary_key or field.name in SKIPPED_FIELDS:
+            continue
+        old = getattr(previous, field.attname)
+        new = getattr(record, field.attname)
+        if old != new:
+            changes.append(
+                {"field": field.name, "old": _plain(old), "new": _plain(new)}
+            )
+    return changes
+
+
 def history_versions(records: Sequence[Any], older: Any | None) -> list[dict]:
     """Versions from consecutive records, newest first: who, when, the kind of
     change and, for updates, each changed field with its value before and after.
@@ -53,18 +72,7 @@ def history_versions(records: Sequence[Any], older: Any | None) -> list[dict]:
     versions = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else older
-        changes = []
-        if previous is not None:
-            delta = record.diff_against(previous)
-            changes = [
-                {
-                    "field": change.field,
-                    "old": _plain(change.old),
-                    "new": _plain(change.new),
-                }
-                for change in delta.changes
-                if change.field not in SKIPPED_FIELDS
-            ]
+        changes = [] if previous is None else field_changes(record, previous)
         user = record.history_user
         versions.append(
             {

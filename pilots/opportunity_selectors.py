@@ -27,9 +27,13 @@ from .permissions_selectors import is_moderator, organization_admin_ids
 
 
 def opportunity_list(*, user: Any = None) -> QuerySet[Opportunity]:
-    """Published and closed opportunities for everyone; drafts for the
-    publisher's organisation admins and for moderators."""
-    visible = Q(status__in=(Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED))
+    """Published and closed opportunities for everyone (unless a moderator
+    unpublished them); drafts and unpublished ones for the publisher's
+    organisation admins and for moderators."""
+    visible = Q(
+        status__in=(Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED),
+        unpublished_at__isnull=True,
+    )
     if is_moderator(user):
         visible = Q()
     else:

@@ -132,3 +132,39 @@ def can_manage_site(user: Any, site: Site) -> bool:
 
 def can_see_organization_history(user: Any, organization_id: int) -> bool:
     return is_moderator(user) or can_manage_organization(user, organization_id)
+
+
+# Take-downs by moderators (sites, organisations, opportunities) --------------
+
+
+def _administered(user: Any) -> QuerySet[Any]:
+    """Ids of the organisations `user` administers, as a subquery."""
+    return OrganizationMembership.objects.filter(
+        user_id=user.pk, role=OrganizationMembership.Role.ADMIN
+    ).values("organization_id")
+
+
+def site_visibility_q(user: Any) -> Q:
+    """Sites not unpublished for everyone; unpublished ones for moderators and
+    the host organisation's admins."""
+    public = Q(unpublished_at__isnull=True)
+    if not _signed_in(user):
+        return public
+    if is_moderator(user):
+        return Q()
+    return public | Q(host_id__in=_administered(user))
+
+
+def organization_visibility_q(user: Any) -> Q:
+    """Organisations not unpublished for everyone; unpublished ones for
+    moderators and their own admins."""
+    public = Q(unpublished_at__isnull=True)
+    if not _signed_in(user):
+        return public
+    if is_moderator(user):
+        return Q()
+    return public | Q(pk__in=_administered(user))
+
+
+def can_see_opportunity_history(user: Any, opportunity: Any) -> bool:
+    return is_moderator(user) or can_manage_organization(user, opportunity.publisher_id)

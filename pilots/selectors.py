@@ -26,7 +26,11 @@ from django.db.models.functions import Cast, Coalesce
 from geo.rendering import COORDINATE_DECIMALS
 
 from .models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
-from .permissions_selectors import pilot_visibility_q
+from .permissions_selectors import (
+    organization_visibility_q,
+    pilot_visibility_q,
+    site_visibility_q,
+)
 
 # Text search: English and Norwegian stemming over the names (weight A) and
 # descriptions (weight B). Migration 0002 indexes exactly these expressions (GIN).
@@ -88,14 +92,19 @@ def _geojson(field: str) -> AsGeoJSON:
     return AsGeoJSON(field, precision=COORDINATE_DECIMALS)
 
 
-def organization_list() -> QuerySet[Organization]:
-    return Organization.objects.order_by("name", "id")
+def organization_list(*, user: Any = None) -> QuerySet[Organization]:
+    """Organisations this user may see (unpublished ones only for moderators
+    and their admins)."""
+    return Organization.objects.filter(organization_visibility_q(user)).order_by(
+        "name", "id"
+    )
 
 
 def site_list(*, user: Any = None) -> QuerySet[Site]:
-    """Every site (all are public), with GeoJSON text and related slugs."""
+    """Sites this user may see (unpublished ones only for moderators and the
+    host's admins), with GeoJSON text and related slugs."""
     return (
-        Site.objects.public()
+        Site.objects.filter(site_visibility_q(user))
         .select_related("host")
         .prefetch_related(
             Prefetch("partners", queryset=Organization.objects.only("id", "slug"))

@@ -64,11 +64,24 @@ class PilotSerializer(serializers.ModelSerializer):
             "zone",
             "is_example",
             "distance_m",
+            "moderation_reason",
+            "submitted_at",
+            "published_at",
             "created_at",
             "updated_at",
         ]
-        # Status moves only through the workflow actions (issue 5).
-        read_only_fields = ["id", "status", "is_example", "created_at", "updated_at"]
+        # Status and the moderation fields move only through the workflow
+        # actions (issue 5).
+        read_only_fields = [
+            "id",
+            "status",
+            "is_example",
+            "moderation_reason",
+            "submitted_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+        ]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         def current(name: str) -> Any:

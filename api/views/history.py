@@ -1,6 +1,7 @@
 """GET /api/v1/<resource>/{slug}/history/: who changed what, when, from what to
-what. Owners (pilots), organisation admins (organisations and their sites) and
-moderators may read it; others get 403, or 404 when they may not see the item."""
+what. Owners (pilots), organisation admins (organisations, their sites and
+opportunities) and moderators may read it; others get 403, or 404 when they may
+not see the item."""
 
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -18,10 +19,14 @@ from rest_framework.views import APIView
 
 from pilots.history_selectors import history_records, history_versions, record_before
 from pilots.models import Organization, PilotProject, Site
+from pilots.opportunity_selectors import opportunity_list
 from pilots.permissions_selectors import (
+    can_see_opportunity_history,
     can_see_organization_history,
     can_see_pilot_history,
+    organization_visibility_q,
     pilot_visibility_q,
+    site_visibility_q,
 )
 
 from ..pagination import KeysetCursorPagination
@@ -76,14 +81,23 @@ class PilotHistoryView(_HistoryView):
 
 
 class SiteHistoryView(_HistoryView):
-    queryset_for = staticmethod(lambda user: Site.objects.all())
+    queryset_for = staticmethod(
+        lambda user: Site.objects.filter(site_visibility_q(user))
+    )
     may_read = staticmethod(
         lambda user, site: can_see_organization_history(user, site.host_id)
     )
 
 
 class OrganizationHistoryView(_HistoryView):
-    queryset_for = staticmethod(lambda user: Organization.objects.all())
+    queryset_for = staticmethod(
+        lambda user: Organization.objects.filter(organization_visibility_q(user))
+    )
     may_read = staticmethod(
         lambda user, organization: can_see_organization_history(user, organization.pk)
     )
+
+
+class OpportunityHistoryView(_HistoryView):
+    queryset_for = staticmethod(lambda user: opportunity_list(user=user))
+    may_read = staticmethod(can_see_opportunity_history)

@@ -20,6 +20,7 @@ from ..features_opportunities import OPPORTUNITY_FEATURE
 from ..opportunity_filters import OpportunityFilterSet
 from ..serializers.opportunities import OpportunitySerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
+from .moderation import UnpublishActionsMixin
 from .service_errors import call_service, domain_errors_as_400
 
 
@@ -33,7 +34,7 @@ class ReadOrSignedIn(BasePermission):
 
 
 @catalogue_schema(OpportunitySerializer)
-class OpportunityViewSet(CatalogueViewSet):
+class OpportunityViewSet(UnpublishActionsMixin, CatalogueViewSet):
     """Calls for pilots, testbed access and partnerships the district publishes.
 
     Published and closed ones are public; drafts are seen and changed by the

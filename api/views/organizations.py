@@ -1,3 +1,5 @@
+from typing import Any
+
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
 from pilots.selectors import organization_list
@@ -13,13 +15,13 @@ from ..permissions import OrganizationAccess
 from ..renderers import CatalogueCSVRenderer
 from ..serializers.organizations import OrganizationSerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
+from .moderation import UnpublishActionsMixin
 
 
 @catalogue_schema(OrganizationSerializer, geojson=False)
-class OrganizationViewSet(ETagMixin, CatalogueViewSet):
+class OrganizationViewSet(UnpublishActionsMixin, ETagMixin, CatalogueViewSet):
     """Universities, institutes, companies and public bodies in the district."""
 
-    queryset = organization_list()
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilterSet
     permission_classes = [OrganizationAccess]
@@ -29,3 +31,6 @@ class OrganizationViewSet(ETagMixin, CatalogueViewSet):
     update_service = organization_update
     delete_service = organization_delete
     entity_name = "organization"
+
+    def get_queryset(self) -> Any:
+        return organization_list(user=self.request.user)

@@ -9,10 +9,11 @@ from ..filters import SiteFilterSet
 from ..permissions import SiteAccess
 from ..serializers.sites import SiteSerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
+from .moderation import UnpublishActionsMixin
 
 
 @catalogue_schema(SiteSerializer)
-class SiteViewSet(ETagMixin, CatalogueViewSet):
+class SiteViewSet(UnpublishActionsMixin, ETagMixin, CatalogueViewSet):
     """Test arenas and shared labs, with their locations."""
 
     serializer_class = SiteSerializer

@@ -1,4 +1,4 @@
-"""Change history (django-simple-history) for the catalogue's editable models.
+"""Change history (django-simple-history) for the editable models.
 
 Registered here rather than in each model module, so the models stay plain.
 Each save stores a full row in `pilots_historical<model>` with who and when;
@@ -9,9 +9,10 @@ Each save stores a full row in `pilots_historical<model>` with who and when;
 from simple_history import register
 
 from .memberships import OrganizationMembership
+from .opportunities import Opportunity
 from .organizations import Organization
 from .pilots import PilotProject
 from .sites import Site
 
-for _model in (Organization, Site, PilotProject, OrganizationMembership):
+for _model in (Organization, Site, PilotProject, OrganizationMembership, Opportunity):
     register(_model, app="pilots")

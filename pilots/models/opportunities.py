@@ -10,22 +10,26 @@ from .fields import (
     sector_array,
     trl_range_constraints,
 )
+from .moderation import Unpublishable
 from .organizations import Organization
 from .sites import Site
 
 
 class OpportunityQuerySet(models.QuerySet["Opportunity"]):
     def published(self) -> "OpportunityQuerySet":
-        return self.filter(status=Opportunity.Status.PUBLISHED)
+        return self.filter(
+            status=Opportunity.Status.PUBLISHED, unpublished_at__isnull=True
+        )
 
     def public(self) -> "OpportunityQuerySet":
         """What anyone may read: published calls and closed ones (history)."""
         return self.filter(
-            status__in=(Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED)
+            status__in=(Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED),
+            unpublished_at__isnull=True,
         )
 
 
-class Opportunity(models.Model):
+class Opportunity(Unpublishable, models.Model):
     """A call the district publishes; stakeholders whose interests match hear of it.
 
     `footprint` is what matching and maps use: the area when one is given, else

@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from .moderation import Unpublishable
+
 
 def validate_org_number(value: str) -> None:
     """A Norwegian organisation number: 9 digits, mod-11 check digit."""
@@ -13,7 +15,13 @@ def validate_org_number(value: str) -> None:
         raise ValidationError("The organisation number's check digit is wrong.")
 
 
-class Organization(models.Model):
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def public(self) -> "OrganizationQuerySet":
+        """Every organisation a moderator has not unpublished."""
+        return self.filter(unpublished_at__isnull=True)
+
+
+class Organization(Unpublishable, models.Model):
     """A university, institute, company or public body active in the district."""
 
     class Kind(models.TextChoices):
@@ -40,6 +48,8 @@ class Organization(models.Model):
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

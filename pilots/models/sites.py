@@ -4,16 +4,18 @@ from django.contrib.postgres.indexes import GinIndex
 from geo.models import Zone
 
 from .fields import sdg_array, sdgs_in_range, sector_array, trl_levels_in_range
+from .moderation import Unpublishable
 from .organizations import Organization
 
 
 class SiteQuerySet(models.QuerySet["Site"]):
     def public(self) -> "SiteQuerySet":
-        """Every site is public; retired ones stay listed with their status."""
-        return self
+        """Every site a moderator has not unpublished; retired ones stay listed
+        with their status."""
+        return self.filter(unpublished_at__isnull=True)
 
 
-class Site(models.Model):
+class Site(Unpublishable, models.Model):
     """A place where testing happens: a test arena or a shared lab."""
 
     class Kind(models.TextChoices):

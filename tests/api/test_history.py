@@ -121,3 +121,33 @@ def test_the_admin_shows_a_pilots_history(client) -> None:
 
     assert page.status_code == 200
     assert owner.username.encode() in page.content
+
+
+def test_opportunity_history_for_publisher_admins_and_moderators() -> None:
+    from tests.pilots.notifications.factories import OpportunityFactory
+
+    org = OrganizationFactory.create()
+    admin = make_member(org, "admin", email="admin@example.org")
+    member = make_member(org, "member")
+    opportunity = OpportunityFactory.create(publisher=org, title="Old title")
+
+    edited = client_for(admin).patch(
+        f"/api/v1/opportunities/{opportunity.slug}/",
+        {"title": "New title"},
+        format="json",
+    )
+    url = f"/api/v1/opportunities/{opportunity.slug}/history/"
+    by_admin = client_for(admin).get(url)
+    by_moderator = client_for(make_moderator()).get(url)
+    by_member = client_for(member).get(url)
+    by_anonymous = fresh_client().get(url)
+
+    assert edited.status_code == 200, edited.content
+    assert by_admin.status_code == 200
+    assert by_moderator.json() == by_admin.json()
+    newest = by_admin.json()["results"][0]
+    assert newest["user"] == "admin@example.org"
+    assert {"field": "title", "old": "Old title", "new": "New title"} in newest[
+        "changes"
+    ]
+    assert (by_member.status_code, by_anonymous.status_code) == (403, 401)
