@@ -122,6 +122,46 @@ NB = {
     "%(actor)s flyttet pilotprosjektet «%(title)s» fra «%(from)s» til «%(to)s».",
     "Reason: %(reason)s": "Begrunnelse: %(reason)s",
     "Pilot: /api/v1/pilots/%(slug)s/": "Pilotprosjekt: /api/v1/pilots/%(slug)s/",
+    # Moderators' take-downs of sites, organisations and opportunities
+    "This item is already unpublished; republish it first.": "Dette er allerede "
+    "avpublisert; publiser det på nytt først.",
+    "A draft is not public; there is nothing to unpublish.": "Et utkast er ikke "
+    "offentlig; det er ingenting å avpublisere.",
+    "This item is not unpublished.": "Dette er ikke avpublisert.",
+    # Opportunity emails (subjects in pilots/notifications/content.py, bodies in
+    # pilots/templates/notifications/email.txt and email.html)
+    "Deadline in 3 days: %(title)s": "Frist om 3 dager: %(title)s",
+    "New opportunity: %(title)s": "Ny mulighet: %(title)s",
+    "A deadline is 3 days away:": "En frist er om 3 dager:",
+    'New opportunities matching "%(subscription)s":': "Nye muligheter som passer "
+    "til «%(subscription)s»:",
+    'A new opportunity matches "%(subscription)s":': "En ny mulighet passer til "
+    "«%(subscription)s»:",
+    "New opportunities matching “%(subscription)s”:": "Nye muligheter som passer "
+    "til «%(subscription)s»:",
+    "A new opportunity matches “%(subscription)s”:": "En ny mulighet passer til "
+    "«%(subscription)s»:",
+    "example, not a real call": "eksempel, ikke en ekte utlysning",
+    "Deadline: %(deadline)s UTC": "Frist: %(deadline)s UTC",
+    "No fixed deadline": "Ingen fast frist",
+    'You receive this because of your subscription "%(subscription)s".': "Du får "
+    "dette fordi du abonnerer på «%(subscription)s».",
+    "You receive this because of your subscription “%(subscription)s”.": "Du får "
+    "dette fordi du abonnerer på «%(subscription)s».",
+    "Unsubscribe with one click:": "Avslutt abonnementet med ett klikk:",
+    "Unsubscribe": "Avslutt abonnementet",
+    "with one click.": "med ett klikk.",
+}
+
+# Messages with a plural form: (singular, plural) -> (nb singular, nb plural).
+NB_PLURAL = {
+    (
+        "Trondheim Tech Port: %(count)d new opportunity",
+        "Trondheim Tech Port: %(count)d new opportunities",
+    ): (
+        "Trondheim Tech Port: %(count)d ny mulighet",
+        "Trondheim Tech Port: %(count)d nye muligheter",
+    ),
 }
 
 HEADER = """msgid ""
@@ -151,6 +191,12 @@ def main() -> None:
     for msgid, msgstr in NB.items():
         flags = "#, python-format\n" if "%(" in msgid else ""
         entries.append(f"{flags}msgid {quote(msgid)}\nmsgstr {quote(msgstr)}\n")
+    for (singular, plural), (nb_one, nb_other) in NB_PLURAL.items():
+        entries.append(
+            f"#, python-format\nmsgid {quote(singular)}\n"
+            f"msgid_plural {quote(plural)}\n"
+            f"msgstr[0] {quote(nb_one)}\nmsgstr[1] {quote(nb_other)}\n"
+        )
     path.write_text("\n".join(entries), encoding="utf-8")
 
 

@@ -1,10 +1,16 @@
-"""What a delivery says: the webhook JSON and the email's subject and bodies."""
+"""What a delivery says: the webhook JSON and the email's subject and bodies.
+
+Emails are written in the active language (email.py activates the
+subscriber's); Norwegian ones use the Norwegian title and summary when given."""
 
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import Delivery, Notification, Opportunity, Subscription
 
@@ -72,15 +78,27 @@ def webhook_payload(
     }
 
 
+def _in_language(opportunity: Opportunity) -> dict[str, str]:
+    """Title and summary in the active language (English when no translation)."""
+    norwegian = (translation.get_language() or "").startswith("nb")
+    return {
+        "title": (norwegian and opportunity.title_no) or opportunity.title,
+        "summary": (norwegian and opportunity.summary_no) or opportunity.summary,
+    }
+
+
 def email_subject(delivery: Delivery, notifications: list[Notification]) -> str:
     if delivery.kind == Delivery.Kind.DIGEST:
         count = len(notifications)
-        noun = "opportunity" if count == 1 else "opportunities"
-        return f"Trondheim Tech Port: {count} new {noun}"
-    title = notifications[0].opportunity.title if notifications else ""
+        return ngettext(
+            "Trondheim Tech Port: %(count)d new opportunity",
+            "Trondheim Tech Port: %(count)d new opportunities",
+            count,
+        ) % {"count": count}
+    title = _in_language(notifications[0].opportunity)["title"] if notifications else ""
     if delivery.kind == Delivery.Kind.REMINDER:
-        return f"Deadline in 3 days: {title}"
-    return f"New opportunity: {title}"
+        return _("Deadline in 3 days: %(title)s") % {"title": title}
+    return _("New opportunity: %(title)s") % {"title": title}
 
 
 def email_bodies(
@@ -93,7 +111,11 @@ def email_bodies(
         "is_reminder": delivery.kind == Delivery.Kind.REMINDER,
         "is_digest": delivery.kind == Delivery.Kind.DIGEST,
         "opportunities": [
-            {"object": n.opportunity, "url": opportunity_url(n.opportunity)}
+            {
+                "object": n.opportunity,
+                "url": opportunity_url(n.opportunity),
+                **_in_language(n.opportunity),
+            }
             for n in notifications
         ],
         "unsubscribe_url": unsubscribe_url(delivery.subscription),

@@ -1,20 +1,26 @@
-"""The email channel: text and HTML parts, one-click unsubscribe (RFC 8058)."""
+"""The email channel: text and HTML parts, one-click unsubscribe (RFC 8058),
+in the subscriber's language (English or Norwegian Bokmål)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.utils import translation
 
+from ..emails import recipient_language
 from ..models import Delivery, Notification
 from .content import email_bodies, email_subject, unsubscribe_url
 from .webhooks import DeliveryFailed, DeliveryImpossible
 
 
 def email_send(*, delivery: Delivery, notifications: list[Notification]) -> None:
-    address = delivery.subscription.user.email
+    user = delivery.subscription.user
+    address = user.email
     if not address:
         raise DeliveryImpossible("the subscriber has no email address")
-    text, html = email_bodies(delivery, notifications)
+    with translation.override(recipient_language(user)):
+        subject = email_subject(delivery, notifications)
+        text, html = email_bodies(delivery, notifications)
     message = EmailMultiAlternatives(
-        subject=email_subject(delivery, notifications),
+        subject=subject,
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[address],
