@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import BooleanField, Q, QuerySet, Value
+from django.db.models import Q, QuerySet
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from geo.rendering import FeatureSpec, render_page
+from pilots.selectors import nearest_bound
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -139,6 +142,8 @@ class KeysetCursorPagination(BasePagination):
     def _page(self, queryset: QuerySet, request: Request, *, fetch: Any) -> list[Any]:
         """Rows of the page via `fetch(queryset, count)`, in forward order."""
         queryset, keys, cursor, limit = self._start(queryset, request)
+        if cursor is None or not cursor.reverse:
+            queryset = nearest_bound(queryset, count=limit + 1)
         rows = fetch(queryset, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -212,45 +217,37 @@ class KeysetCursorPagination(BasePagination):
 
     # -- GeoJSON --------------------------------------------------------------
     def paginate_features(
-        self, queryset: QuerySet, request: Request
-    ) -> tuple[QuerySet, list[dict[str, str]]]:
-        """The page's rows (for PostGIS to render) and its links.
+        self, queryset: QuerySet, request: Request, spec: FeatureSpec
+    ) -> tuple[bytes, list[dict[str, str]]]:
+        """The page's features (built by PostGIS) and its links.
 
-        Two statements whatever the page size: the keys of the page's last row
-        and of the one after it (to know whether a next page exists), then the
-        FeatureCollection of the page built by PostGIS.
+        One statement whatever the page size: the page is chosen on the
+        model's table alone (keys and ids, LIMIT limit + 1), only its rows are
+        joined and rendered, and the keys of its first and last rows come back
+        with it for the links. A `near` page first finds the disc that holds
+        it (selectors.nearest_bound: one KNN statement).
         """
-        names = [name for name, _ in ordering_keys(queryset)]
         page, keys, cursor, limit = self._start(queryset, request)
-        if cursor is not None and cursor.reverse:
-            # Backwards: find the page's ids, then render them in forward order.
-            rows = self._page(
-                queryset,
-                request,
-                fetch=lambda qs, n: list(qs.values_list(*names)[:n]),
-            )
-            ids = [row[names.index("id")] for row in rows]
-            # An empty id list cannot be compiled to SQL; "WHERE false" can.
-            page = queryset.filter(
-                Q(id__in=ids) if ids else Value(False, output_field=BooleanField())
-            ).order_by(*_order_by(keys, reverse=False))
-        else:
-            boundary = list(page.values_list(*names)[limit - 1 : limit + 1])
-            self.next_url = self.previous_url = None
-            if len(boundary) == 2:
-                last = self._values(boundary[0], keys)
-                self.next_url = self._url(Cursor(values=last, reverse=False))
-            if cursor is not None:
-                self.previous_url = self._url(
-                    Cursor(values=cursor.values, reverse=True, inclusive=True)
-                )
-            page = page[:limit]
+        backwards = cursor is not None and cursor.reverse
+        if not backwards:  # the bound is around the centre: forward pages only
+            page = nearest_bound(page, count=limit + 1)
+        rendered = render_page(
+            page,
+            spec,
+            keys=[name for name, _ in keys],
+            limit=limit,
+            backwards=backwards,
+        )
+        edges = [row for row in (rendered.first, rendered.last) if row is not None]
+        if backwards:
+            edges.reverse()
+        self._links(edges, keys, cursor=cursor, more=rendered.fetched > limit)
         links = [
             {"rel": rel, "href": url, "type": "application/geo+json"}
             for rel, url in (("next", self.next_url), ("prev", self.previous_url))
             if url is not None
         ]
-        return page, links
+        return rendered.features, links
 
 
 def without_cursor(url: str) -> str:

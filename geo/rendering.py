@@ -4,8 +4,10 @@ Python never builds a geometry object per row: the queryset's SQL is wrapped in
 json_build_object/json_agg with ST_AsGeoJSON, and the text comes back as bytea.
 """
 
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connections
 from django.db.models import Expression, F, QuerySet
@@ -87,6 +89,72 @@ def render_features(
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return bytes(cursor.fetchone()[0])
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page of features and what its links need, from one statement."""
+
+    features: bytes  # the JSON array, in forward order
+    fetched: int  # rows read: limit + 1 means there are more
+    first: tuple[Any, ...] | None  # ordering keys of the first row read
+    last: tuple[Any, ...] | None  # ... and of the last row within the limit
+
+
+def render_page(
+    page: QuerySet,
+    spec: FeatureSpec,
+    *,
+    keys: Sequence[str],
+    limit: int,
+    backwards: bool = False,
+) -> RenderedPage:
+    """Up to `limit` features of `page` (ordered, filtered), and its key rows.
+
+    The page is chosen on the queryset's own table first (its WHERE, ORDER BY
+    and LIMIT limit + 1, selecting only ids and ordering keys); only those
+    rows are joined and rendered, so PostgreSQL never joins rows it will not
+    return, and the ordering is sorted once. `backwards`: the queryset's
+    order is the reverse of the page's (a "previous" cursor).
+    """
+    columns: dict[str, Any] = {"page_pk": F("pk")}
+    columns.update({f"page_key_{i}": F(name) for i, name in enumerate(keys)})
+    page_sql, page_params = page.values(**columns)[: limit + 1].query.sql_with_params()
+    render = _selected(page.order_by(), spec).values(
+        "feature_id",
+        "feature_geometry",
+        *(f"prop_{i}" for i in range(len(spec.properties))),
+        render_pk=F("pk"),
+    )
+    render_sql, render_params = render.query.sql_with_params()
+    key_row = ", ".join(f"page.page_key_{i}" for i in range(len(keys)))
+    feature = _feature_sql(spec, srid=None, decimals=COORDINATE_DECIMALS)
+    order = "DESC" if backwards else "ASC"
+    # The rows' order in `page` is its ORDER BY; row_number() over the
+    # materialised CTE numbers them in that order.
+    sql = (
+        "WITH page AS MATERIALIZED (SELECT p.*, row_number() OVER () AS page_row "
+        f"FROM ({page_sql}) p) "
+        "SELECT convert_to(coalesce(json_agg("
+        f"{feature} ORDER BY page.page_row {order}) FILTER (WHERE page.page_row "
+        "<= %s)::text, '[]'), 'UTF8'), "
+        "(SELECT count(*) FROM page), "
+        f"(SELECT json_agg(json_build_array({key_row}) ORDER BY page.page_row)::text "
+        "FROM page WHERE page.page_row = 1 OR page.page_row = "
+        "(SELECT least(count(*), %s) FROM page)) "
+        f"FROM page JOIN ({render_sql}) t ON t.render_pk = page.page_pk"
+    )
+    params = (*page_params, limit, limit, *render_params)
+    with connections[page.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        features, fetched, edges = cursor.fetchone()
+    rows = [tuple(row) for row in json.loads(edges)] if edges else []
+    return RenderedPage(
+        features=bytes(features),
+        fetched=int(fetched),
+        first=rows[0] if rows else None,
+        last=rows[-1] if rows else None,
+    )
 
 
 def render_feature(

@@ -198,22 +198,87 @@ def intersects_filter(queryset: QuerySet, *, geometry: GEOSGeometry) -> QuerySet
     return queryset.filter(location__intersects=geometry)
 
 
+# ST_DWithin on geography is written out as PostGIS inlines it: `&&` against
+# the point's expanded box (the index condition) and the exact spheroidal test
+# (_ST_DWithin is the same C function as ST_DWithin, without the index support
+# that estimates about ten rows whatever the radius). With a sensible estimate
+# the planner can pick the nearest-first index scan (KNN) for nearest_bound.
+NEARNESS = "nearness"
+# The KNN operator measures on a sphere, distance_m on the spheroid; the two
+# differ by well under 1 % for any pair of points (radii of curvature of
+# WGS 84 lie within 0.6 % of the mean radius), so a disc of the sphere radius
+# x (1 + 1 %) / (1 - 1 %) holds every row that can come first by distance_m.
+_SPHERE_MARGIN = 1.01 / 0.99
+
+
+class Nearness(Func):
+    """Sphere distance by the GiST index's KNN operator (`<->`)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " <-> "
+    output_field = FloatField()
+
+
 def near_filter(
     queryset: QuerySet, *, lon: float, lat: float, radius_m: float
 ) -> QuerySet:
     """Rows within `radius_m` geodesic metres of lon/lat, each with `distance_m`.
 
-    ST_DWithin on geography uses the GiST index of the geography cast; the
-    distances are spheroidal, so the boundary is exact at 63°N.
+    The distances are spheroidal, so the boundary is exact at 63°N; the GiST
+    index of the geography cast (migration 0002) finds the candidates.
     """
     geography = Geography(spatial_expression(queryset.model))
     point = GeographyPoint(Value(float(lon)), Value(float(lat)))
+    radius = Value(float(radius_m))
+    box = Func(
+        geography,
+        Func(point, radius, function="_ST_Expand"),
+        template="(%(expressions)s)",
+        arg_joiner=" && ",
+        output_field=BooleanField(),
+    )
     within = Func(
         geography,
         point,
-        Value(float(radius_m)),
-        function="ST_DWithin",
+        radius,
+        Value(True),
+        function="_ST_DWithin",
         output_field=BooleanField(),
     )
     distance = Func(geography, point, function="ST_Distance", output_field=FloatField())
-    return queryset.filter(within).annotate(distance_m=distance)
+    return (
+        queryset.filter(box, within)
+        .alias(**{NEARNESS: Nearness(geography, point)})
+        .annotate(distance_m=distance)
+    )
+
+
+def nearest_bound(queryset: QuerySet, *, count: int) -> QuerySet:
+    """A `near` queryset narrowed to a disc that holds its first `count` rows.
+
+    One light statement walks the index nearest-first (KNN, sphere distance)
+    to the `count`-th row; the disc around it, widened by the sphere/spheroid
+    margin, surely holds the first `count` rows in (distance_m, id) order, so
+    the page sorts a few rows more than it shows instead of every row within
+    the radius. Other querysets come back unchanged.
+    """
+    nearness = queryset.query.annotations.get(NEARNESS)
+    if nearness is None:
+        return queryset
+    nth = list(
+        queryset.annotate(knn_m=F(NEARNESS))
+        .order_by("knn_m")
+        .values_list("knn_m", flat=True)[count - 1 : count]
+    )
+    if not nth:
+        return queryset  # fewer rows than that: the radius holds them all
+    geography, point = nearness.get_source_expressions()
+    disc = Func(
+        geography,
+        point,
+        Value(float(nth[0]) * _SPHERE_MARGIN + 0.001),
+        Value(False),  # on the sphere, as the KNN operator measures
+        function="ST_DWithin",
+        output_field=BooleanField(),
+    )
+    return queryset.filter(disc)

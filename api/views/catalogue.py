@@ -117,12 +117,12 @@ class CatalogueViewSet(GeoJSONMixin, viewsets.ModelViewSet):
             return with_distance(self.feature_spec)
         return self.feature_spec
 
-    def paginate_features(
-        self, queryset: QuerySet
-    ) -> tuple[QuerySet, dict[str, bytes]]:
+    def paginate_features(self, queryset: QuerySet) -> tuple[bytes, dict[str, bytes]]:
         paginator = cast(KeysetCursorPagination, self.paginator)
-        page, links = paginator.paginate_features(queryset, self.request)
-        return page, {"links": json.dumps(links).encode()}
+        features, links = paginator.paginate_features(
+            queryset, self.request, self.get_feature_spec(queryset)
+        )
+        return features, {"links": json.dumps(links).encode()}
 
     def perform_create(self, serializer: BaseSerializer) -> None:
         instance = self._write(

@@ -28,11 +28,8 @@ class GeoJSONMixin:
         if not wants_geojson(request):
             return super().list(request, *args, **kwargs)  # type: ignore[misc]
         queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
-        page_queryset, members = self.paginate_features(queryset)
-        body = feature_collection(
-            render_features(page_queryset, self.get_feature_spec(page_queryset)),
-            **members,
-        )
+        features, members = self.paginate_features(queryset)
+        body = feature_collection(features, **members)
         return Response(body, content_type=GeoJSONRenderer.media_type)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -47,6 +44,7 @@ class GeoJSONMixin:
         """The spec for this queryset (a view may add e.g. computed distances)."""
         return self.feature_spec
 
-    def paginate_features(self, queryset: Any) -> tuple[Any, dict[str, bytes]]:
-        """The rows of this page and extra top-level members (links)."""
-        return queryset, {}
+    def paginate_features(self, queryset: Any) -> tuple[bytes, dict[str, bytes]]:
+        """The features of this page (JSON array) and extra top-level members
+        (links); without pagination, every row of the queryset."""
+        return render_features(queryset, self.get_feature_spec(queryset)), {}
