@@ -5,8 +5,16 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
+from api.tile_versions import forget_layer_versions
 from pilots.services.district import zones_load
 from tests.support.celery_worker import running_worker
+
+
+@pytest.fixture(autouse=True)
+def _fresh_tile_versions() -> None:
+    """Tile versions cached in Redis by an earlier test describe rows that the
+    rollback removed: every test starts without them."""
+    forget_layer_versions()
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ from geo.tiles import (
 
 from ..renderers import ProblemJSONRenderer
 from ..tile_layers import TileLayer
+from ..tile_versions import layer_version
 
 MVT_CONTENT_TYPE = "application/vnd.mapbox-vector-tile"
 VERSION_PARAMETER = "v"
@@ -115,7 +116,7 @@ class VectorTileView(LayerView):
     def get(self, request: Request, z: int, x: int, y: int) -> HttpResponse:
         coordinates = _tile_coordinates(z, x, y)
         rows = self.filtered_rows(request)
-        version = self.layer.version()
+        version = layer_version(self.layer)
         current = request.query_params.get(VERSION_PARAMETER) == version
         cache_control = (
             VERSIONED_CACHE_CONTROL if current else UNVERSIONED_CACHE_CONTROL
@@ -164,7 +165,7 @@ def _tile_coordinates(z: int, x: int, y: int) -> dict[str, int]:
 class TileJSONView(LayerView):
     def get(self, request: Request) -> HttpResponse:
         rows = self.filtered_rows(request)
-        version = self.layer.version()
+        version = layer_version(self.layer, fresh=True)
         query = request.query_params.copy()
         query[VERSION_PARAMETER] = version
         document = tilejson(

@@ -88,7 +88,8 @@ DATABASES["default"]["OPTIONS"] = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: the Celery broker, and the throttle counts that every worker shares.
+# Redis: the Celery broker, the throttle counts and the tile versions that every
+# worker shares.
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -96,6 +97,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env.str("THROTTLE_REDIS_URL", default=REDIS_URL),
         "KEY_PREFIX": f"ttp-throttle-{DATABASES['default']['NAME']}",
+    },
+    # Small tokens every worker shares: the tile layers' data versions
+    # (api.tile_versions), dropped on every write to their tables.
+    "versions": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env.str("VERSIONS_REDIS_URL", default=REDIS_URL),
+        "KEY_PREFIX": f"ttp-versions-{DATABASES['default']['NAME']}",
+        "TIMEOUT": env.int("TILE_VERSION_TTL", default=60),
     },
 }
 
