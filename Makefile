@@ -66,6 +66,12 @@ pytest: services
 
 test: setup lint typecheck pytest
 
+# The pilot owner's journey (issue 5) through HTTP against a running `make run`:
+# sign-up to a published pilot, emails read from EMAIL_FILE_PATH (.emails/).
+.PHONY: journey
+journey:
+	$(PY) scripts/journey.py
+
 # Reliability and security (issue 8): longer fuzzing, load, backup and restore.
 .PHONY: fuzz load backup restore
 fuzz: services
