@@ -20,6 +20,14 @@ def slugs(response) -> list[str]:
     return [row["slug"] for row in response.json()["results"]]
 
 
+def ogc_sites(client) -> list:
+    answer = client.get(
+        "/ogc/collections/sites/items", HTTP_ACCEPT="application/geo+json"
+    )
+    assert answer.status_code == 200
+    return answer.json()["features"]
+
+
 def test_an_unpublished_site_is_recorded_and_hidden_from_anonymous_reads() -> None:
     host = OrganizationFactory.create(slug="host")
     admin = make_member(host, "admin")
@@ -27,6 +35,7 @@ def test_an_unpublished_site_is_recorded_and_hidden_from_anonymous_reads() -> No
     site = SiteFactory.create(slug="lab", name="Lab", host=host)
     anonymous = fresh_client()
     assert "Lab" in features(anonymous.get(tile_url("sites")), "sites")
+    assert len(ogc_sites(anonymous)) == 1
 
     answer = client_for(moderator).post(
         "/api/v1/sites/lab/unpublish/", {"reason": " Wrong address. "}, format="json"
@@ -47,6 +56,7 @@ def test_an_unpublished_site_is_recorded_and_hidden_from_anonymous_reads() -> No
     geojson = anonymous.get("/api/v1/sites/?format=geojson").json()
     assert geojson["features"] == []
     assert anonymous.get(tile_url("sites")).status_code == 204  # an empty tile
+    assert ogc_sites(anonymous) == []
     assert client_for(UserFactory.create()).get("/api/v1/sites/lab/").status_code == (
         404
     )
