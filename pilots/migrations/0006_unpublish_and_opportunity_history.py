@@ -20,7 +20,6 @@ class Migration(migrations.Migration):
             name="unpublished_at",
             field=models.DateTimeField(
                 blank=True,
-                db_index=True,
                 editable=False,
                 help_text="When a moderator unpublished it (empty: public).",
                 null=True,
@@ -49,7 +48,6 @@ class Migration(migrations.Migration):
             name="unpublished_at",
             field=models.DateTimeField(
                 blank=True,
-                db_index=True,
                 editable=False,
                 help_text="When a moderator unpublished it (empty: public).",
                 null=True,
@@ -78,7 +76,6 @@ class Migration(migrations.Migration):
             name="unpublished_at",
             field=models.DateTimeField(
                 blank=True,
-                db_index=True,
                 editable=False,
                 help_text="When a moderator unpublished it (empty: public).",
                 null=True,
@@ -106,7 +103,6 @@ class Migration(migrations.Migration):
             name="unpublished_at",
             field=models.DateTimeField(
                 blank=True,
-                db_index=True,
                 editable=False,
                 help_text="When a moderator unpublished it (empty: public).",
                 null=True,
@@ -134,7 +130,6 @@ class Migration(migrations.Migration):
             name="unpublished_at",
             field=models.DateTimeField(
                 blank=True,
-                db_index=True,
                 editable=False,
                 help_text="When a moderator unpublished it (empty: public).",
                 null=True,
@@ -170,7 +165,6 @@ class Migration(migrations.Migration):
                     "unpublished_at",
                     models.DateTimeField(
                         blank=True,
-                        db_index=True,
                         editable=False,
                         help_text="When a moderator unpublished it (empty: public).",
                         null=True,

@@ -15,7 +15,6 @@ class Unpublishable(models.Model):
         null=True,
         blank=True,
         editable=False,
-        db_index=True,
         help_text="When a moderator unpublished it (empty: public).",
     )
     unpublished_by = models.ForeignKey(
