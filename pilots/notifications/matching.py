@@ -11,6 +11,12 @@ must all hold (lists mean "any of"):
 - keywords: English or Norwegian web-search query against the opportunity's text.
 The unique (subscription, opportunity, kind) constraint with ON CONFLICT DO
 NOTHING makes running it twice notify no one twice.
+
+The candidates come in four disjoint branches by the kind of place a
+subscription names (an area, a point and radius, zones, nothing), each read
+through its own partial index (migration 0007), so a new opportunity does not
+visit every subscription's geometry; every criterion above then applies to
+the candidates of all branches alike, exactly as if each row were tested.
 """
 
 from django.db import connection
@@ -35,33 +41,58 @@ WITH o AS MATERIALIZED (  -- computed once, not per subscription
         ) AS document
     FROM pilots_opportunity opp
     WHERE opp.id = %(opportunity_id)s AND opp.status = 'published'
+),
+candidates AS (
+    -- an area: the GiST index of the area's geography
+    SELECT s.* FROM o JOIN pilots_subscription s
+        ON s.area::geography && o.footprint
+    WHERE s.is_active AND s.unsubscribed_at IS NULL AND s.area IS NOT NULL
+    UNION ALL
+    -- a point and a radius: the GiST index of the point's reach
+    SELECT s.* FROM o JOIN pilots_subscription s
+        ON _ST_Expand(s.point::geography, s.radius_m::float8) && o.footprint
+    WHERE s.is_active AND s.unsubscribed_at IS NULL
+      AND s.area IS NULL AND s.point IS NOT NULL
+    UNION ALL
+    -- zones and no geometry: the GIN index of the zone ids
+    SELECT s.* FROM o JOIN pilots_subscription s ON s.zone_ids && o.zone_ids
+    WHERE s.is_active AND s.unsubscribed_at IS NULL
+      AND s.area IS NULL AND s.point IS NULL
+    UNION ALL
+    -- no place at all: the sector, SDG, TRL, ... criteria below decide
+    SELECT s.* FROM o CROSS JOIN pilots_subscription s
+    WHERE s.is_active AND s.unsubscribed_at IS NULL
+      AND s.area IS NULL AND s.point IS NULL AND cardinality(s.zone_ids) = 0
+),
+matched AS MATERIALIZED (  -- every criterion, on the candidates only
+    SELECT s.id, s.user_id
+    FROM candidates s
+    CROSS JOIN o
+    WHERE (cardinality(s.sectors) = 0 OR s.sectors && o.sectors)
+      AND (cardinality(s.sdgs) = 0 OR s.sdgs && o.sdgs)
+      AND (cardinality(s.zone_ids) = 0 OR s.zone_ids && o.zone_ids)
+      AND (cardinality(s.organization_ids) = 0
+           OR o.publisher_id = ANY(s.organization_ids))
+      AND (s.trl_min IS NULL AND s.trl_max IS NULL
+           OR int4range(s.trl_min, s.trl_max, '[]') && o.trl)
+      AND (s.area IS NULL
+           OR (o.footprint IS NOT NULL
+               AND ST_Intersects(s.area::geography, o.footprint)))
+      AND (s.point IS NULL
+           OR (o.footprint IS NOT NULL
+               AND ST_DWithin(s.point::geography, o.footprint, s.radius_m)))
+      AND (s.keywords = ''
+           OR o.document @@ (websearch_to_tsquery('english', s.keywords)
+                             || websearch_to_tsquery('norwegian', s.keywords)))
 )
 INSERT INTO pilots_notification
     (subscription_id, opportunity_id, user_id, kind, created_at, delivery_id, read_at)
-SELECT s.id, o.id, s.user_id, 'match', now(), NULL, NULL
-FROM pilots_subscription s
+SELECT m.id, o.id, m.user_id, 'match', now(), NULL, NULL
+FROM matched m
 CROSS JOIN o
-WHERE s.is_active
-  AND s.unsubscribed_at IS NULL
-  AND (cardinality(s.sectors) = 0 OR s.sectors && o.sectors)
-  AND (cardinality(s.sdgs) = 0 OR s.sdgs && o.sdgs)
-  AND (cardinality(s.zone_ids) = 0 OR s.zone_ids && o.zone_ids)
-  AND (cardinality(s.organization_ids) = 0
-       OR o.publisher_id = ANY(s.organization_ids))
-  AND (s.trl_min IS NULL AND s.trl_max IS NULL
-       OR int4range(s.trl_min, s.trl_max, '[]') && o.trl)
-  AND (s.area IS NULL
-       OR (o.footprint IS NOT NULL
-           AND ST_Intersects(s.area::geography, o.footprint)))
-  AND (s.point IS NULL
-       OR (o.footprint IS NOT NULL
-           AND ST_DWithin(s.point::geography, o.footprint, s.radius_m)))
-  AND (s.keywords = ''
-       OR o.document @@ (websearch_to_tsquery('english', s.keywords)
-                         || websearch_to_tsquery('norwegian', s.keywords)))
-  -- a per-row primary-key probe, evaluated last: a join here let the planner,
-  -- misled by the selectivity of the criteria, scan users once per match
-  AND (SELECT u.is_active FROM auth_user u WHERE u.id = s.user_id)
+-- a primary-key probe per match, after every criterion: a join here let the
+-- planner, misled by the selectivity of the criteria, scan users once per match
+WHERE (SELECT u.is_active FROM auth_user u WHERE u.id = m.user_id)
 ON CONFLICT (subscription_id, opportunity_id, kind) DO NOTHING
 """
 
