@@ -17,7 +17,7 @@ FROM pilots_notification n
 JOIN pilots_opportunity o ON o.id = n.opportunity_id
 JOIN pilots_subscription s ON s.id = n.subscription_id
 WHERE n.kind = 'match'
-  AND o.status = 'published'
+  AND o.status = 'published' AND o.unpublished_at IS NULL
   AND o.deadline > now()
   AND o.deadline <= now() + %(lead)s::interval
   AND s.is_active AND s.unsubscribed_at IS NULL

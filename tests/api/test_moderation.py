@@ -3,9 +3,15 @@ and put them back: recorded who/when/why, hidden from anonymous reads (lists,
 details, GeoJSON, tiles), seen by the item's admins, 409 when done twice.
 Who may call the routes at all is in tests/api/permissions/."""
 
-import pytest
+from datetime import timedelta
 
-from pilots.models import Opportunity, Organization, Site
+import pytest
+from django.utils import timezone
+
+from pilots.models import Notification, Opportunity, Organization, Site
+from pilots.notifications.matching import match_subscriptions
+from pilots.notifications.reminders import reminders_create
+from pilots.services.subscriptions import subscription_create
 from tests.factories import OrganizationFactory, SiteFactory, UserFactory
 from tests.pilots.notifications.factories import OpportunityFactory
 
@@ -152,3 +158,22 @@ def test_an_unpublished_opportunity_is_hidden_and_a_draft_cannot_be() -> None:
     assert "call" in slugs(client_for(admin).get("/api/v1/opportunities/"))
     assert not Opportunity.objects.public().exists()
     assert not Opportunity.objects.published().exists()
+
+
+def test_an_unpublished_opportunity_sends_no_deadline_reminders() -> None:
+    soon = timezone.now() + timedelta(days=2)
+    kept = OpportunityFactory.create(slug="kept", deadline=soon)
+    taken_down = OpportunityFactory.create(slug="taken-down", deadline=soon)
+    subscription_create(actor=UserFactory.create(), channel="email")
+    for opportunity in (kept, taken_down):
+        match_subscriptions(opportunity_id=opportunity.pk)
+    client_for(make_moderator()).post(
+        "/api/v1/opportunities/taken-down/unpublish/",
+        {"reason": "Withdrawn."},
+        format="json",
+    )
+
+    reminders_create()
+
+    reminded = Notification.objects.filter(kind="reminder")
+    assert [n.opportunity.slug for n in reminded] == ["kept"]
