@@ -28,7 +28,7 @@ def _plain(value: Any) -> Any:
 
 def history_records(instance: Model) -> QuerySet:
     """The historical records of `instance`, newest first (keyset-paginable)."""
-    return instance.history.select_related("history_user").order_by(  # type: ignore[attr-defined, no-any-return]
+    return instance.history.select_related("history_user").order_by(  # type: ignore[attr-defined]
         "-history_date", "-history_id"
     )
 
