@@ -4,7 +4,13 @@ not set (no mass assignment)."""
 import pytest
 from django.contrib.gis.geos import Point
 
-from pilots.models import OrganizationMembership, PilotProject, Site
+from pilots.models import (
+    Opportunity,
+    Organization,
+    OrganizationMembership,
+    PilotProject,
+    Site,
+)
 from tests.factories import GLOSHAUGEN
 
 from ..owner_support import client_for, fresh_client
@@ -150,3 +156,49 @@ def test_pilot_detail_shows_the_moderation_fields(world: World) -> None:
     assert body["published_at"] is None
     published = fresh_client().get("/api/v1/pilots/pilot-published/").json()
     assert {"moderation_reason", "submitted_at", "published_at"} <= set(published)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/sites/host-site/",
+        "/api/v1/organizations/host-org/",
+        "/api/v1/opportunities/host-call/",
+    ],
+)
+def test_an_admin_cannot_unpublish_by_mass_assignment(world: World, path: str) -> None:
+    moderator = world.users["moderator"]
+
+    answer = client(world, "org_admin").patch(
+        path,
+        {
+            "unpublished_at": "2000-01-01T00:00:00Z",
+            "unpublished_by": moderator.pk,
+            "unpublished_reason": "self-service",
+        },
+        format="json",
+    )
+
+    assert answer.status_code in (200, 400), answer.content
+    assert Site.objects.get(slug="host-site").unpublished_at is None
+    assert Organization.objects.get(slug="host-org").unpublished_at is None
+    assert Opportunity.objects.get(slug="host-call").unpublished_at is None
+    for model in (Site, Organization, Opportunity):
+        assert not model.objects.filter(unpublished_reason="self-service").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/sites/hidden-site/", "/api/v1/opportunities/hidden-call/"],
+)
+def test_an_admin_cannot_republish_by_mass_assignment(world: World, path: str) -> None:
+    answer = client(world, "org_admin").patch(
+        path,
+        {"unpublished_at": None, "unpublished_by": None, "unpublished_reason": ""},
+        format="json",
+    )
+
+    assert answer.status_code in (200, 400), answer.content
+    assert Site.objects.get(slug="hidden-site").unpublished_reason == "Misleading."
+    assert Opportunity.objects.get(slug="hidden-call").unpublished_at is not None
+    assert fresh_client().get(path).status_code == 404
