@@ -16,6 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 help:
 	@echo "make run   - install what is missing, migrate, load demo data, serve"
 	@echo "make test  - the same set-up, then ruff, mypy and the whole test suite"
+	@echo "make journey - while make run serves: the pilot owner's journey over HTTP"
 
 system:
 	@bash scripts/setup-system.sh
