@@ -72,6 +72,9 @@ def send_pilot_transition_email_task(transition_id: int) -> int:
 # and acknowledges late, so a worker lost mid-run has its task run again.
 # Long waits between retries live in Delivery.next_attempt_at; the sweeper
 # queues what is due and what a broker outage or a dead worker left behind.
+# The outcome is in the database, so these tasks store no result: queueing one
+# then needs only the broker (with Redis down the result store's retries kept
+# a publish request waiting for over 20 seconds).
 
 
 def _queue_deliveries(delivery_ids: list[str]) -> None:
@@ -79,7 +82,7 @@ def _queue_deliveries(delivery_ids: list[str]) -> None:
         deliver_task.apply_async((delivery_id,), retry=False)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def process_outbox_event_task(event_id: int) -> int:
     """Match an event's opportunity and fan out; returns deliveries created."""
     from pilots.notifications.outbox import outbox_event_process
@@ -89,7 +92,7 @@ def process_outbox_event_task(event_id: int) -> int:
     return len(created)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def deliver_task(delivery_id: str) -> str | None:
     """Attempt one delivery if it is due; its status afterwards."""
     from pilots.notifications.deliveries import delivery_attempt
@@ -97,7 +100,7 @@ def deliver_task(delivery_id: str) -> str | None:
     return delivery_attempt(delivery_id=delivery_id)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def notifications_sweep_task() -> int:
     """Queue due deliveries and outbox events nobody processed; the count queued."""
     from django.conf import settings

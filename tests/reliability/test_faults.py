@@ -2,21 +2,34 @@
 
 PostgreSQL is restarted while requests flow: requests in the outage get 503
 problem details quickly, none hangs, and the service recovers by itself. Redis is
-stopped: /readyz says so and writes still succeed. gunicorn's request-line and
-header limits hold. The shared PostgreSQL and Redis are never touched.
+stopped: /readyz says so, writes still succeed, and an opportunity published
+meanwhile notifies its subscriber once Redis is back (the outbox row keeps the
+work; a real Celery worker with the beat sweeper does it). gunicorn's
+request-line and header limits hold. The shared PostgreSQL and Redis are never touched.
 """
 
+import contextlib
+import os
+import signal
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 import requests
 
+from tests.support.celery_worker import worker_command
+
 from .conftest import FIGURES
 from .servers import (
+    ROOT,
     Gunicorn,
     Postgres,
     Redis,
@@ -186,6 +199,118 @@ def test_redis_outage_keeps_writes_and_readiness_says_so(stack: Stack) -> None:
     ]
     FIGURES["faults: writes accepted with Redis down"] += len(written)
     assert _readiness(stack).status_code == 200
+
+
+def _api(stack: Stack, method: str, path: str, **kwargs: Any) -> requests.Response:
+    credentials = stack.credentials
+    return requests.request(
+        method,
+        stack.server.base_url + path,
+        headers=credentials["headers"],
+        cookies=credentials["cookies"],
+        timeout=15,
+        **kwargs,
+    )
+
+
+def _outbox(stack: Stack) -> list[tuple[str, bool]]:
+    """(opportunity slug, processed) of every outbox event, read from the database."""
+    with psycopg.connect(stack.postgres.url) as connection:
+        rows = connection.execute(
+            "SELECT o.slug, e.processed_at IS NOT NULL FROM pilots_outboxevent e "
+            "JOIN pilots_opportunity o ON o.id = e.opportunity_id ORDER BY e.id"
+        ).fetchall()
+    return [(slug, processed) for slug, processed in rows]
+
+
+@contextmanager
+def _celery_worker_with_beat(stack: Stack, directory: Path) -> Iterator[None]:
+    """A real worker (with the beat sweeper) on the throwaway database and Redis."""
+    environment = {
+        **stack.environment,
+        "CELERY_QUEUE": "faults",
+        "NOTIFICATION_SWEEP_SECONDS": "1",
+        "NOTIFICATION_OUTBOX_GRACE_SECONDS": "0",
+    }
+    command = worker_command("faults", "faults@localhost")
+    command += ["-B", "-s", str(directory / "beat-schedule")]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its pool and beat stop with it
+    )
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def test_notifications_flow_once_redis_is_back(stack: Stack, tmp_path: Path) -> None:
+    """Publishing while Redis is down succeeds; the outbox row keeps the work and a
+    real worker delivers the notification once Redis is back."""
+    slug = "published-while-redis-is-down"
+    subscribed = _api(
+        stack,
+        "post",
+        "/api/v1/subscriptions/",
+        json={"name": "Everything", "channel": "in_app"},
+    )
+    assert subscribed.status_code == 201, subscribed.text[:300]
+    deadline = datetime.now(UTC) + timedelta(days=30)
+    drafted = _api(
+        stack,
+        "post",
+        "/api/v1/opportunities/",
+        json={
+            "slug": slug,
+            "title": "Published while Redis is down",
+            "publisher": stack.credentials["organization"],
+            "call_type": "open_call",
+            "deadline": deadline.isoformat(),
+            "area": {
+                "type": "Polygon",
+                "coordinates": [
+                    [[10.40, 63.41], [10.41, 63.41], [10.41, 63.42], [10.40, 63.41]]
+                ],
+            },
+        },
+    )
+    assert drafted.status_code == 201, drafted.text[:300]
+
+    stack.redis.stop()
+    try:
+        published = _api(
+            stack,
+            "post",
+            "/api/v1/opportunities/published-while-redis-is-down/publish/",
+        )
+        waiting = _outbox(stack)
+    finally:
+        stack.redis.start()
+
+    assert published.status_code == 200, published.text[:300]
+    assert waiting == [(slug, False)]
+    assert _api(stack, "get", "/api/v1/notifications/").json()["results"] == []
+
+    with _celery_worker_with_beat(stack, tmp_path):
+        deadline_s = time.monotonic() + 90  # a loaded 2-core machine starts slowly
+        notified: list[dict[str, Any]] = []
+        while not notified and time.monotonic() < deadline_s:
+            time.sleep(0.5)
+            notified = _api(stack, "get", "/api/v1/notifications/").json()["results"]
+
+    assert len(notified) == 1, notified
+    assert _outbox(stack) == [(slug, True)]
+    FIGURES["faults: notifications delivered after Redis returned"] += len(notified)
 
 
 def _raw_request(stack: Stack, request: bytes) -> bytes:
