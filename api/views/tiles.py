@@ -84,6 +84,8 @@ class LayerView(APIView):
             return rows
         data = request.query_params.copy()
         data.pop(VERSION_PARAMETER, None)
+        if not data:  # no filters: the FilterSet would change nothing
+            return rows
         filterset = self.layer.filterset_class(data=data, queryset=rows)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)

@@ -1,0 +1,34 @@
+"""FilterSets copy their filters shallowly and build their Form class once;
+each instance still filters with its own data."""
+
+import pytest
+from django.http import QueryDict
+
+from api.filters import SiteFilterSet
+from pilots.models import Site
+from tests.factories import SiteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_filterset_filters_with_its_own_data():
+    SiteFactory(slug="arena", kind=Site.Kind.TEST_ARENA)
+    SiteFactory(slug="lab", kind=Site.Kind.SHARED_LAB)
+    arenas = SiteFilterSet(data=QueryDict("kind=test_arena"))
+    labs = SiteFilterSet(data=QueryDict("kind=shared_lab"))
+
+    assert [site.slug for site in labs.qs] == ["lab"]
+    assert [site.slug for site in arenas.qs] == ["arena"]
+    assert arenas.filters["bbox"].filter.f is arenas.filters["bbox"]
+    assert arenas.filters["bbox"].parent is arenas
+    assert labs.filters["bbox"].parent is labs
+
+
+def test_declared_filters_stay_untouched_and_the_form_class_is_shared():
+    first = SiteFilterSet(data=QueryDict("kind=nonsense"))
+    second = SiteFilterSet(data=QueryDict(""))
+
+    assert not first.is_valid()
+    assert second.is_valid()
+    assert type(first.form) is type(second.form)
+    assert not hasattr(SiteFilterSet.base_filters["bbox"], "parent")
