@@ -41,6 +41,7 @@ WITH o AS MATERIALIZED (  -- computed once, not per subscription
         ) AS document
     FROM pilots_opportunity opp
     WHERE opp.id = %(opportunity_id)s AND opp.status = 'published'
+      AND opp.unpublished_at IS NULL
 ),
 candidates AS (
     -- an area: the GiST index of the area's geography

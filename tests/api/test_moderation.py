@@ -177,3 +177,16 @@ def test_an_unpublished_opportunity_sends_no_deadline_reminders() -> None:
 
     reminded = Notification.objects.filter(kind="reminder")
     assert [n.opportunity.slug for n in reminded] == ["kept"]
+
+
+def test_an_opportunity_unpublished_before_matching_notifies_nobody() -> None:
+    opportunity = OpportunityFactory.create(slug="call")
+    subscription_create(actor=UserFactory.create(), channel="email")
+    client_for(make_moderator()).post(
+        "/api/v1/opportunities/call/unpublish/", {"reason": "Wrong."}, format="json"
+    )
+
+    created = match_subscriptions(opportunity_id=opportunity.pk)
+
+    assert created == 0
+    assert not Notification.objects.exists()
