@@ -9,8 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Expression, F, QuerySet
+from django.db.models.sql.where import WhereNode
 
 COORDINATE_DECIMALS = 6
 
@@ -119,13 +121,22 @@ def render_page(
     """
     columns: dict[str, Any] = {"page_pk": F("pk")}
     columns.update({f"page_key_{i}": F(name) for i, name in enumerate(keys)})
-    page_sql, page_params = page.values(**columns)[: limit + 1].query.sql_with_params()
-    render = _selected(page.order_by(), spec).values(
+    # The rows to render are the page's (joined by id): the queryset's filters
+    # need not be compiled or evaluated again.
+    unfiltered = page.order_by()
+    unfiltered.query.where = WhereNode()
+    render = _selected(unfiltered, spec).values(
         "feature_id",
         "feature_geometry",
         *(f"prop_{i}" for i in range(len(spec.properties))),
         render_pk=F("pk"),
     )
+    try:
+        page_sql, page_params = page.values(**columns)[
+            : limit + 1
+        ].query.sql_with_params()
+    except EmptyResultSet:  # e.g. queryset.none()
+        return RenderedPage(features=b"[]", fetched=0, first=None, last=None)
     render_sql, render_params = render.query.sql_with_params()
     key_row = ", ".join(f"page.page_key_{i}" for i in range(len(keys)))
     feature = _feature_sql(spec, srid=None, decimals=COORDINATE_DECIMALS)

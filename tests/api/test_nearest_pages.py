@@ -107,3 +107,10 @@ def test_pages_stay_correct_when_a_nearer_site_is_added(api_client, scattered_si
     shown = [f["properties"]["slug"] for f in first["features"] + second["features"]]
     assert shown == [slug for slug in expected_order() if slug != "newcomer"][:10]
     assert Site.objects.filter(slug="newcomer").exists()
+
+
+def test_a_page_of_nothing_is_an_empty_collection(api_client):
+    response = api_client.get("/api/v1/opportunities/?zone=nowhere&format=geojson")
+
+    assert response.status_code == 200
+    assert json.loads(response.content)["features"] == []
