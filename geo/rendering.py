@@ -11,7 +11,8 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Expression, F, QuerySet
+from django.db.models import Expression, F, IntegerField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.sql.where import WhereNode
 
 COORDINATE_DECIMALS = 6
@@ -114,30 +115,36 @@ def render_page(
     """Up to `limit` features of `page` (ordered, filtered), and its key rows.
 
     The page is chosen on the queryset's own table first (its WHERE, ORDER BY
-    and LIMIT limit + 1, selecting only ids and ordering keys); only those
-    rows are joined and rendered, so PostgreSQL never joins rows it will not
-    return, and the ordering is sorted once. `backwards`: the queryset's
-    order is the reverse of the page's (a "previous" cursor).
+    and LIMIT limit + 1: the rows with their ordering keys, in a CTE); the
+    render reads the table's columns from that CTE and joins only its rows,
+    as the floor of the benchmark does, so PostgreSQL never joins or reads
+    again rows it will not return, and the ordering is sorted once.
+    `backwards`: the queryset's order is the reverse of the page's.
     """
-    columns: dict[str, Any] = {"page_pk": F("pk")}
-    columns.update({f"page_key_{i}": F(name) for i, name in enumerate(keys)})
-    # The rows to render are the page's (joined by id): the queryset's filters
-    # need not be compiled or evaluated again.
+    model = page.model
+    table = model._meta.db_table
+    columns: dict[str, Any] = {f"page_key_{i}": F(name) for i, name in enumerate(keys)}
+    fields = [field.attname for field in model._meta.concrete_fields]
+    # The render selects from the CTE under the table's name: its filters are
+    # the page's already, so none is compiled or evaluated again.
     unfiltered = page.order_by()
     unfiltered.query.where = WhereNode()
     render = _selected(unfiltered, spec).values(
         "feature_id",
         "feature_geometry",
         *(f"prop_{i}" for i in range(len(spec.properties))),
-        render_pk=F("pk"),
+        page_row=RawSQL(  # noqa: S611 (the model's own table name)
+            f'"{table}".page_row', (), output_field=IntegerField()
+        ),
     )
     try:
-        page_sql, page_params = page.values(**columns)[
+        page_sql, page_params = page.values(*fields, **columns)[
             : limit + 1
         ].query.sql_with_params()
     except EmptyResultSet:  # e.g. queryset.none()
         return RenderedPage(features=b"[]", fetched=0, first=None, last=None)
     render_sql, render_params = render.query.sql_with_params()
+    render_sql = _from_page(render_sql, table)
     key_row = ", ".join(f"page.page_key_{i}" for i in range(len(keys)))
     feature = _feature_sql(spec, srid=None, decimals=COORDINATE_DECIMALS)
     order = "DESC" if backwards else "ASC"
@@ -147,13 +154,13 @@ def render_page(
         "WITH page AS MATERIALIZED (SELECT p.*, row_number() OVER () AS page_row "
         f"FROM ({page_sql}) p) "
         "SELECT convert_to(coalesce(json_agg("
-        f"{feature} ORDER BY page.page_row {order}) FILTER (WHERE page.page_row "
+        f"{feature} ORDER BY t.page_row {order}) FILTER (WHERE t.page_row "
         "<= %s)::text, '[]'), 'UTF8'), "
         "(SELECT count(*) FROM page), "
         f"(SELECT json_agg(json_build_array({key_row}) ORDER BY page.page_row)::text "
         "FROM page WHERE page.page_row = 1 OR page.page_row = "
         "(SELECT least(count(*), %s) FROM page)) "
-        f"FROM page JOIN ({render_sql}) t ON t.render_pk = page.page_pk"
+        f"FROM ({render_sql}) t"
     )
     params = (*page_params, limit, limit, *render_params)
     with connections[page.db].cursor() as cursor:
@@ -166,6 +173,21 @@ def render_page(
         first=rows[0] if rows else None,
         last=rows[-1] if rows else None,
     )
+
+
+def _from_page(render_sql: str, table: str) -> str:
+    """The render's SQL reading its main table from the `page` CTE.
+
+    With no WHERE and no ORDER BY, the main FROM is the last `FROM "<table>"`
+    (the SELECT list's subqueries come before it and alias their tables U0,
+    U1, ...; joins follow it).
+    """
+    main = f'FROM "{table}"'
+    at = render_sql.rfind(main)
+    rest = render_sql[at + len(main) :]
+    if at < 0 or not (rest == "" or rest.startswith((" LEFT ", " INNER "))):
+        raise ValueError(f"cannot find the main table of: {render_sql[:200]}")
+    return f'{render_sql[:at]}FROM page "{table}"{rest}'
 
 
 def render_feature(
