@@ -5,6 +5,7 @@ json_build_object/json_agg with ST_AsGeoJSON, and the text comes back as bytea.
 """
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,7 +125,6 @@ def render_page(
     model = page.model
     table = model._meta.db_table
     columns: dict[str, Any] = {f"page_key_{i}": F(name) for i, name in enumerate(keys)}
-    fields = [field.attname for field in model._meta.concrete_fields]
     # The render selects from the CTE under the table's name: its filters are
     # the page's already, so none is compiled or evaluated again.
     unfiltered = page.order_by()
@@ -137,14 +137,21 @@ def render_page(
             f'"{table}".page_row', (), output_field=IntegerField()
         ),
     )
+    render_sql, render_params = render.query.sql_with_params()
+    render_sql = _from_page(render_sql, table)
+    # The CTE carries the columns the render reads (not every column).
+    used = set(re.findall(rf'"{re.escape(table)}"\."(\w+)"', render_sql))
+    fields = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.column in used or field.primary_key
+    ]
     try:
         page_sql, page_params = page.values(*fields, **columns)[
             : limit + 1
         ].query.sql_with_params()
     except EmptyResultSet:  # e.g. queryset.none()
         return RenderedPage(features=b"[]", fetched=0, first=None, last=None)
-    render_sql, render_params = render.query.sql_with_params()
-    render_sql = _from_page(render_sql, table)
     key_row = ", ".join(f"page.page_key_{i}" for i in range(len(keys)))
     feature = _feature_sql(spec, srid=None, decimals=COORDINATE_DECIMALS)
     order = "DESC" if backwards else "ASC"
