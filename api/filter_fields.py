@@ -246,3 +246,24 @@ class StableOrderingFilter(filters.OrderingFilter):
             return qs
         fields = [self.get_ordering_value(param) for param in value]
         return qs.order_by(*fields, "id")
+
+
+class StrictBooleanField(forms.Field):
+    """`true` or `false` (or empty: no filter); anything else is a 400, where
+    django-filter's own BooleanFilter would quietly ignore `?is_example=maybe`."""
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        if value in ("true", "false"):
+            return value == "true"
+        raise forms.ValidationError(f"Expected true or false, got {value!r}.")
+
+
+class StrictBooleanFilter(filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The raw text reaches the field (BooleanWidget would turn it into None).
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)

@@ -9,7 +9,12 @@ from geo.models import Zone
 from pilots import opportunity_selectors as selectors
 from pilots.models import Opportunity
 
-from .filter_fields import ChoiceInFilter, SpatialForm, StableOrderingFilter
+from .filter_fields import (
+    ChoiceInFilter,
+    SpatialForm,
+    StableOrderingFilter,
+    StrictBooleanFilter,
+)
 from .filters import LocatedFilterSet
 
 
@@ -35,7 +40,7 @@ class OpportunityFilterSet(LocatedFilterSet):
         method="filter_open_on",
         help_text="Only opportunities accepting applications at this ISO date-time.",
     )
-    is_example = filters.BooleanFilter(help_text="Demo content (true) or real calls.")
+    is_example = StrictBooleanFilter(help_text="Demo content (true) or real calls.")
     ordering = StableOrderingFilter(
         fields=(("title", "title"), ("updated_at", "updated_at")),
         help_text="Sort by title or updated_at; prefix with - for descending.",

@@ -3,6 +3,7 @@
 import copy
 from typing import Any, Literal
 
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
 from rest_framework import serializers
@@ -72,3 +73,19 @@ def geojson_responses(
         (200, "application/json"): serializer,
         (200, "application/geo+json"): OpenApiResponse(response=geojson),
     }
+
+
+class FilterParametersExtension(DjangoFilterExtension):
+    """The filters as drf-spectacular describes them, plus `allowEmptyValue`:
+    django-filter reads `?name=` as no filter at all (the map page and HTML
+    forms send empty fields), and the schema says so, so clients and schema
+    fuzzers know an empty value is accepted whatever the parameter's type."""
+
+    priority = 1
+
+    def resolve_filter_field(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        parameters = super().resolve_filter_field(*args, **kwargs)
+        for parameter in parameters:
+            if parameter.get("in") == "query" and not parameter.get("required"):
+                parameter["allowEmptyValue"] = True
+        return parameters

@@ -109,4 +109,9 @@ def add_problem_responses(
                     str(status),
                     {"description": DESCRIPTIONS[status], "content": problem},
                 )
+            # Errors a view declares itself (e.g. a failed sign-in's 401) are
+            # problem details too.
+            for status, response in responses.items():
+                if status.isdigit() and int(status) >= 400:
+                    response.setdefault("content", problem)
     return result

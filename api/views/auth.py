@@ -110,7 +110,15 @@ class VerifyEmailView(_AnonymousAuthView):
 
 
 @extend_schema(
-    tags=["auth"], request=LoginSerializer, responses={201: NewTokenSerializer}
+    tags=["auth"],
+    request=LoginSerializer,
+    responses={
+        201: NewTokenSerializer,
+        401: OpenApiResponse(
+            description="Wrong email or password, or the address is not confirmed."
+        ),
+        409: OpenApiResponse(description="This account has too many tokens."),
+    },
 )
 class LoginView(_AnonymousAuthView):
     """Exchange email and password for an API token (expiring, stored hashed)."""

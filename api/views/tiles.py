@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils.http import parse_etags
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.authentication import BaseAuthentication
@@ -67,10 +69,25 @@ class SingleRepresentation(BaseContentNegotiation):
         return next(iter(parsers), None)
 
 
+class LayerSchema(AutoSchema):
+    """A layer's filters in the schema exactly as on its list endpoint: the same
+    FilterSet, read by drf-spectacular's django-filter extension (typed arrays,
+    enums, ranges), although a tile is not a list."""
+
+    def get_filter_backends(self) -> list[Any]:
+        return (
+            [DjangoFilterBackend] if getattr(self.view, "filterset_class", None) else []
+        )
+
+
 class LayerView(APIView):
     """Shared by tiles and TileJSON: the layer, its filters, its version."""
 
     layer: ClassVar[TileLayer]
+    # Set per layer by layer_views(), for the schema (the view filters itself).
+    filterset_class: ClassVar[type[Any] | None] = None
+    queryset: ClassVar[Any] = None
+    schema = LayerSchema()
     authentication_classes: Sequence[type[BaseAuthentication]] = ()  # public only
     permission_classes = [AllowAny]
     throttle_classes = [ScopedRateThrottle]
@@ -225,40 +242,29 @@ def tilejson(
 # OpenAPI: one operation per layer, with that layer's filters.
 
 
-def filter_parameters(layer: TileLayer) -> list[OpenApiParameter]:
-    parameters = [
-        OpenApiParameter(
-            VERSION_PARAMETER,
-            str,
-            description="The layer's data version (from TileJSON). When it is "
-            "current the response may be cached for a day; any value is accepted.",
-        )
-    ]
-    if layer.filterset_class is None:
-        return parameters
-    for name, declared in layer.filterset_class.base_filters.items():
-        if name == "ordering":
-            continue  # order does not matter in a tile
-        parameters.append(
-            OpenApiParameter(
-                name, str, description=str(declared.extra.get("help_text", ""))
-            )
-        )
-    return parameters
+VERSION = OpenApiParameter(
+    VERSION_PARAMETER,
+    str,
+    description="The layer's data version (from TileJSON). When it is current "
+    "the response may be cached for a day; any value is accepted.",
+)
+# Order does not matter in a tile: the FilterSet's `ordering` is left out.
+NO_ORDERING = OpenApiParameter("ordering", exclude=True)
+LAST_TILE = 2**MAX_ZOOM - 1
 
 
 def _tile_schema(layer: TileLayer) -> Any:
     coordinates = [
         OpenApiParameter(
             name,
-            int,
+            {"type": "integer", "minimum": minimum, "maximum": maximum},
             OpenApiParameter.PATH,
             description=description,
         )
-        for name, description in (
-            ("z", f"Zoom level, {MIN_ZOOM}..{MAX_ZOOM}."),
-            ("x", "Column, 0..2^z-1 (from the west)."),
-            ("y", "Row, 0..2^z-1 (from the north, XYZ scheme)."),
+        for name, minimum, maximum, description in (
+            ("z", MIN_ZOOM, MAX_ZOOM, f"Zoom level, {MIN_ZOOM}..{MAX_ZOOM}."),
+            ("x", 0, LAST_TILE, "Column, 0..2^z-1 (from the west); 400 beyond."),
+            ("y", 0, LAST_TILE, "Row, 0..2^z-1 (from the north, XYZ); 400 beyond."),
         )
     ]
     return extend_schema(
@@ -272,7 +278,7 @@ def _tile_schema(layer: TileLayer) -> Any:
             "Same filters as the list endpoint; public rows only. "
             "ETag and If-None-Match are supported."
         ),
-        parameters=coordinates + filter_parameters(layer),
+        parameters=[*coordinates, VERSION, NO_ORDERING],
         responses={
             (200, MVT_CONTENT_TYPE): OpenApiResponse(
                 response=OpenApiTypes.BINARY, description="The tile."
@@ -294,7 +300,7 @@ def _tilejson_schema(layer: TileLayer) -> Any:
             "filters given here), bounds of the matching rows, zoom range and "
             "`vector_layers` with a description of every attribute."
         ),
-        parameters=filter_parameters(layer)[1:],
+        parameters=[NO_ORDERING],
         responses={
             (200, "application/json"): OpenApiResponse(
                 response=OpenApiTypes.OBJECT, description="TileJSON 3.0.0."
@@ -319,10 +325,14 @@ def layer_views(layer: TileLayer) -> tuple[type[VectorTileView], type[TileJSONVi
             return super().get(request)
 
     title = layer.name.title().replace("_", "")
+    filterset_class = layer.filterset_class
     for view, suffix in (
         (LayerTileView, "TileView"),
         (LayerTileJSONView, "TileJSONView"),
     ):
         view.layer = layer
+        view.filterset_class = filterset_class
+        if filterset_class is not None:
+            view.queryset = filterset_class._meta.model._default_manager.none()
         view.__name__ = view.__qualname__ = f"{title}{suffix}"
     return LayerTileView, LayerTileJSONView
