@@ -220,4 +220,7 @@ def feature_collection(features: bytes, **members: bytes) -> bytes:
     head = b"".join(
         b'"' + key.encode() + b'":' + value + b"," for key, value in members.items()
     )
-    return b'{"type":"FeatureCollection",' + head + b'"features":' + features + b"}"
+    # One join: chained `+` made two transient copies of a body of megabytes.
+    return b"".join(
+        (b'{"type":"FeatureCollection",', head, b'"features":', features, b"}")
+    )
