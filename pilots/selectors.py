@@ -19,6 +19,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Cast, Coalesce
@@ -204,6 +205,7 @@ def intersects_filter(queryset: QuerySet, *, geometry: GEOSGeometry) -> QuerySet
 # that estimates about ten rows whatever the radius). With a sensible estimate
 # the planner can pick the nearest-first index scan (KNN) for nearest_bound.
 NEARNESS = "nearness"
+NEAR_RADIUS = "near_radius"
 # The KNN operator measures on a sphere, distance_m on the spheroid; the two
 # differ by well under 1 % for any pair of points (radii of curvature of
 # WGS 84 lie within 0.6 % of the mean radius), so a disc of the sphere radius
@@ -248,7 +250,7 @@ def near_filter(
     distance = Func(geography, point, function="ST_Distance", output_field=FloatField())
     return (
         queryset.filter(box, within)
-        .alias(**{NEARNESS: Nearness(geography, point)})
+        .alias(**{NEARNESS: Nearness(geography, point), NEAR_RADIUS: radius})
         .annotate(distance_m=distance)
     )
 
@@ -256,27 +258,28 @@ def near_filter(
 def nearest_bound(queryset: QuerySet, *, count: int) -> QuerySet:
     """A `near` queryset narrowed to a disc that holds its first `count` rows.
 
-    One light statement walks the index nearest-first (KNN, sphere distance)
-    to the `count`-th row; the disc around it, widened by the sphere/spheroid
-    margin, surely holds the first `count` rows in (distance_m, id) order, so
-    the page sorts a few rows more than it shows instead of every row within
-    the radius. Other querysets come back unchanged.
+    A subquery walks the index nearest-first (KNN, sphere distance) to the
+    `count`-th row; the disc around it, widened by the sphere/spheroid margin,
+    surely holds the first `count` rows in (distance_m, id) order, so the page
+    sorts a few rows more than it shows instead of every row within the
+    radius (with fewer rows than `count`, the disc is the radius). Other
+    querysets come back unchanged.
     """
     nearness = queryset.query.annotations.get(NEARNESS)
     if nearness is None:
         return queryset
-    nth = list(
+    geography, point = nearness.get_source_expressions()
+    nth = Subquery(
         queryset.annotate(knn_m=F(NEARNESS))
         .order_by("knn_m")
-        .values_list("knn_m", flat=True)[count - 1 : count]
+        .values("knn_m")[count - 1 : count],
+        output_field=FloatField(),
     )
-    if not nth:
-        return queryset  # fewer rows than that: the radius holds them all
-    geography, point = nearness.get_source_expressions()
+    reach = Coalesce(nth, F(NEAR_RADIUS), output_field=FloatField())
     disc = Func(
         geography,
         point,
-        Value(float(nth[0]) * _SPHERE_MARGIN + 0.001),
+        reach * Value(_SPHERE_MARGIN) + Value(0.001),
         Value(False),  # on the sphere, as the KNN operator measures
         function="ST_DWithin",
         output_field=BooleanField(),
