@@ -171,6 +171,7 @@ def _site_rows(
             "[]",
             now - timedelta(minutes=number),
             now - timedelta(minutes=number % 5000),
+            "",  # unpublished_reason (NOT NULL, no database default)
         )
 
 
@@ -178,17 +179,17 @@ SITE_COLUMNS = (
     "slug, kind, name, name_no, description, description_no, host_id, sectors, "
     "sdgs, trl_min, trl_max, status, access, facilities, pricing_note, "
     "contact_email, website, location, coordinates_approximate, source_urls, "
-    "created_at, updated_at"
+    "created_at, updated_at, unpublished_reason"
 )
 
 
 def _organizations(conn: psycopg.Connection) -> list[int]:
     conn.execute(
         "INSERT INTO pilots_organization (slug, name, kind, org_number, description, "
-        "website, created_at, updated_at) "
+        "website, unpublished_reason, created_at, updated_at) "
         "SELECT 'bench-org-' || n, 'Bench Organisation ' || n, "
         "(ARRAY['company', 'research_institute', 'public_body', 'university'])"
-        "[1 + n %% 4], '', '', '', "
+        "[1 + n %% 4], '', '', '', '', "
         "now(), now() FROM generate_series(1, %s) n ON CONFLICT (slug) DO NOTHING",
         (BENCH_ORGANIZATIONS,),
     )
