@@ -62,8 +62,10 @@ lint: python
 typecheck: python
 	$(VENV)/bin/mypy .
 
+# Schemathesis runs here with its fixed seed and modest depth (tests/reliability/
+# test_schemathesis.py defaults); `make fuzz` below goes deeper.
 pytest: services
-	$(VENV)/bin/pytest -m "not fuzz"
+	$(VENV)/bin/pytest
 
 test: setup lint typecheck pytest
 
@@ -77,7 +79,7 @@ journey:
 .PHONY: fuzz load backup restore
 fuzz: services
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-60} FUZZ_GEOMETRY_EXAMPLES=$${FUZZ_GEOMETRY_EXAMPLES:-400} \
-	FUZZ_STATEFUL_STEPS=$${FUZZ_STATEFUL_STEPS:-15} \
+	FUZZ_STATEFUL_STEPS=$${FUZZ_STATEFUL_STEPS:-15} FUZZ_COVERAGE=$${FUZZ_COVERAGE:-all} \
 		$(VENV)/bin/pytest tests/reliability/test_schemathesis.py tests/reliability/test_geometry_fuzz.py -q
 
 load: db

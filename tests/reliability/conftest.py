@@ -25,13 +25,20 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 @pytest.fixture
-def in_process_wsgi(db: None) -> Iterator[None]:
+def in_process_wsgi(db: None, settings: Any) -> Iterator[None]:
     """Call the WSGI app inside the test transaction, as Django's test client does.
 
     The handler closes unusable connections at each request's start and end;
     inside the test's transaction that would close it, so (like the test client)
     the hook is disconnected for the duration of the test.
+
+    The sign-in, sign-up and reset throttles (a few calls a minute per address,
+    counted in Redis across processes and runs) are lifted for these tests only:
+    a fuzzer calls those views hundreds of times from one address, and would see
+    nothing but 429s. tests/api/test_auth.py and test_resource_limits.py show
+    that the throttles hold with the real rates.
     """
+    settings.AUTH_THROTTLE_RATES = dict.fromkeys(settings.AUTH_THROTTLE_RATES)
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     cache.clear()
