@@ -63,7 +63,7 @@ def test_other_querysets_are_not_bounded():
 def test_geojson_pages_walk_every_row_once_nearest_first(
     api_client, scattered_sites, limit
 ):
-    url = f"/api/v1/sites/?{NEAR}&format=geojson&limit={limit}"
+    url: str | None = f"/api/v1/sites/?{NEAR}&format=geojson&limit={limit}"
     seen: list[str] = []
     distances: list[float] = []
     pages = []
