@@ -1,13 +1,29 @@
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from kombu import Queue
 from rest_framework.test import APIClient
 
 from api.tile_versions import forget_layer_versions
+from config.celery_app import app
 from pilots.services.district import zones_load
 from tests.support.celery_worker import running_worker
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_on_a_queue_of_this_run() -> Iterator[str]:
+    """Tasks queued by tests (on commit, with no worker) go to a queue of this
+    run, purged at the end, so a later `make run` never executes them against
+    the demo database."""
+    previous = app.conf.task_default_queue
+    queue = app.conf.task_default_queue = f"test-run-{uuid.uuid4().hex[:12]}"
+    yield queue
+    app.conf.task_default_queue = previous
+    with app.connection_for_write() as connection:
+        Queue(queue)(connection.default_channel).purge()
 
 
 @pytest.fixture(autouse=True)
