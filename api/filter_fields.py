@@ -231,11 +231,11 @@ class TRLFilter(filters.NumberFilter):
     }
 )
 class RadiusFilter(filters.NumberFilter):
-    pass
+    """A number filter whose OpenAPI type states the radius's range."""
 
 
 class ChoiceInFilter(filters.BaseInFilter, filters.ChoiceFilter):
-    pass
+    """Comma-separated choices, any of which matches (`?status=a,b`)."""
 
 
 class StableOrderingFilter(filters.OrderingFilter):

@@ -42,7 +42,7 @@ TILE_ZOOM = 14
 
 
 class JourneyFailed(Exception):
-    pass
+    """A step of the journey did not hold; the message says which and why."""
 
 
 @dataclass
@@ -222,7 +222,7 @@ class Journey:
             try:
                 if self.call("GET", "/readyz").status == 200:
                     return
-            except OSError:
+            except OSError:  # not listening yet: try again until the deadline
                 pass
             if time.monotonic() > deadline:
                 raise JourneyFailed(f"{self.base_url}/readyz did not answer 200")

@@ -4,6 +4,8 @@ from pilots.models import PilotTransition
 
 
 class TransitionRequestSerializer(serializers.Serializer):
+    """The body of a workflow or moderation action: why it is taken."""
+
     reason = serializers.CharField(
         required=False,
         allow_blank=True,

@@ -22,16 +22,8 @@ from pilots.services.moderation import (
 )
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem
+from ..serializers.workflow import TransitionRequestSerializer
 from .service_errors import call_service
-
-
-class UnpublishRequestSerializer(serializers.Serializer):
-    reason = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        max_length=4000,
-        help_text="Why it is taken down (required).",
-    )
 
 
 class ModerationStateSerializer(serializers.Serializer):
@@ -84,7 +76,7 @@ class UnpublishActionsMixin:
 
     @extend_schema(
         tags=["moderation"],
-        request=UnpublishRequestSerializer,
+        request=TransitionRequestSerializer,
         responses={
             200: ModerationStateSerializer,
             (409, PROBLEM_CONTENT_TYPE): CONFLICT,
@@ -94,7 +86,7 @@ class UnpublishActionsMixin:
     def unpublish(self, request: Request, slug: str | None = None) -> Response:
         """Moderators only: hide it from everyone but moderators and its
         organisation's admins; records who, when and why."""
-        data = UnpublishRequestSerializer(data=request.data)
+        data = TransitionRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._moderate(
             item_unpublish, reason=data.validated_data.get("reason", "")
