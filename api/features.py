@@ -4,6 +4,7 @@ Every property is one SQL column; related slugs come from array subqueries, so
 a FeatureCollection of any size is one statement.
 """
 
+import functools
 from typing import Any
 
 from django.contrib.gis.db.models import GeometryField
@@ -65,8 +66,10 @@ PILOT_FEATURE = FeatureSpec(
 )
 
 
+@functools.cache
 def with_distance(spec: FeatureSpec) -> FeatureSpec:
-    """The same spec plus the `distance_m` annotation of a `near` query."""
+    """The same spec plus the `distance_m` annotation of a `near` query (one
+    object per spec: rendering caches statements by spec)."""
     return FeatureSpec(
         geometry=spec.geometry,
         id=spec.id,

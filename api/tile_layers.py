@@ -20,7 +20,7 @@ from geo.models import Zone
 from geo.selectors import zone_list
 from geo.tiles import CommaJoined, TileSpec, data_version
 from pilots.models import Organization, PilotProject, Site
-from pilots.selectors import pilot_list, site_list
+from pilots.selectors import visible_pilots, visible_sites
 
 from .filters import PilotFilterSet, SiteFilterSet
 
@@ -96,7 +96,7 @@ SECTORS = Attribute(
 SITES = TileLayer(
     name="sites",
     description="Test arenas and shared labs (points).",
-    rows=site_list,
+    rows=visible_sites,
     geometry="location",
     indexed_geometries=("location",),
     attributes={
@@ -121,7 +121,7 @@ PILOTS = TileLayer(
     name="pilots",
     description="Published, active and completed pilot projects "
     "(their area when they have one, else their point).",
-    rows=pilot_list,
+    rows=visible_pilots,
     geometry=Coalesce(F("area"), F("location"), output_field=GeometryField(srid=4326)),
     indexed_geometries=("location", "area"),
     attributes={

@@ -4,6 +4,7 @@ Python never builds a geometry object per row: the queryset's SQL is wrapped in
 json_build_object/json_agg with ST_AsGeoJSON, and the text comes back as bytea.
 """
 
+import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -12,19 +13,19 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Expression, F, IntegerField, QuerySet
+from django.db.models import Expression, F, IntegerField, Model, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.sql.where import WhereNode
 
 COORDINATE_DECIMALS = 6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FeatureSpec:
     """How a queryset row becomes a GeoJSON Feature: id, geometry, properties.
 
     Values are field paths ("host__name") or ORM expressions; they are selected
     by the queryset and named in SQL, so properties cost one column each.
+    A spec is compared by identity: statements built from it are cached.
     """
 
     geometry: str | Expression
@@ -61,14 +62,18 @@ def _json_key(key: str) -> str:
     return key
 
 
-def _selected(queryset: QuerySet, spec: FeatureSpec) -> QuerySet:
+def _columns(spec: FeatureSpec) -> dict[str, Expression | F]:
     columns = {
         "feature_id": _expression(spec.id),
         "feature_geometry": _expression(spec.geometry),
     }
     for index, value in enumerate(spec.properties.values()):
         columns[f"prop_{index}"] = _expression(value)
-    return queryset.values(**columns)
+    return columns
+
+
+def _selected(queryset: QuerySet, spec: FeatureSpec) -> QuerySet:
+    return queryset.values(**_columns(spec))
 
 
 def render_features(
@@ -120,40 +125,26 @@ def render_page(
     render reads the table's columns from that CTE and joins only its rows,
     as the floor of the benchmark does, so PostgreSQL never joins or reads
     again rows it will not return, and the ordering is sorted once.
+    Properties that name an annotation of `page` (a distance, say) are
+    computed in the CTE too, so the render depends on the spec alone and its
+    SQL is compiled once per process.
     `backwards`: the queryset's order is the reverse of the page's.
     """
-    model = page.model
-    table = model._meta.db_table
     columns: dict[str, Any] = {f"page_key_{i}": F(name) for i, name in enumerate(keys)}
-    # The render selects from the CTE under the table's name: its filters are
-    # the page's already, so none is compiled or evaluated again.
-    unfiltered = page.order_by()
-    unfiltered.query.where = WhereNode()
-    render = _selected(unfiltered, spec).values(
-        "feature_id",
-        "feature_geometry",
-        *(f"prop_{i}" for i in range(len(spec.properties))),
-        page_row=RawSQL(  # noqa: S611 (the model's own table name)
-            f'"{table}".page_row', (), output_field=IntegerField()
-        ),
-    )
-    render_sql, render_params = render.query.sql_with_params()
-    render_sql = _from_page(render_sql, table)
-    # The CTE carries the columns the render reads (not every column).
-    used = set(re.findall(rf'"{re.escape(table)}"\."(\w+)"', render_sql))
-    fields = [
-        field.attname
-        for field in model._meta.concrete_fields
-        if field.column in used or field.primary_key
-    ]
+    carried = []
+    for index, value in enumerate(spec.properties.values()):
+        if isinstance(value, str) and value in page.query.annotations:
+            columns[f"page_prop_{index}"] = F(value)
+            carried.append(index)
+    model: type[Model] = page.model
+    render = _render_statement(model, spec, tuple(carried))
     try:
-        page_sql, page_params = page.values(*fields, **columns)[
+        page_sql, page_params = page.values(*render.fields, **columns)[
             : limit + 1
         ].query.sql_with_params()
     except EmptyResultSet:  # e.g. queryset.none()
         return RenderedPage(features=b"[]", fetched=0, first=None, last=None)
     key_row = ", ".join(f"page.page_key_{i}" for i in range(len(keys)))
-    feature = _feature_sql(spec, srid=None, decimals=COORDINATE_DECIMALS)
     order = "DESC" if backwards else "ASC"
     # The rows' order in `page` is its ORDER BY; row_number() over the
     # materialised CTE numbers them in that order.
@@ -161,15 +152,15 @@ def render_page(
         "WITH page AS MATERIALIZED (SELECT p.*, row_number() OVER () AS page_row "
         f"FROM ({page_sql}) p) "
         "SELECT convert_to(coalesce(json_agg("
-        f"{feature} ORDER BY t.page_row {order}) FILTER (WHERE t.page_row "
+        f"{render.feature} ORDER BY t.page_row {order}) FILTER (WHERE t.page_row "
         "<= %s)::text, '[]'), 'UTF8'), "
         "(SELECT count(*) FROM page), "
         f"(SELECT json_agg(json_build_array({key_row}) ORDER BY page.page_row)::text "
         "FROM page WHERE page.page_row = 1 OR page.page_row = "
         "(SELECT least(count(*), %s) FROM page)) "
-        f"FROM ({render_sql}) t"
+        f"FROM ({render.sql}) t"
     )
-    params = (*page_params, limit, limit, *render_params)
+    params = (*page_params, limit, limit, *render.params)
     with connections[page.db].cursor() as cursor:
         cursor.execute(sql, params)
         features, fetched, edges = cursor.fetchone()
@@ -179,6 +170,48 @@ def render_page(
         fetched=int(fetched),
         first=rows[0] if rows else None,
         last=rows[-1] if rows else None,
+    )
+
+
+@dataclass(frozen=True)
+class _RenderStatement:
+    sql: str  # reads the model's table from the `page` CTE
+    params: tuple[Any, ...]
+    fields: list[str]  # the table's columns the CTE must carry
+    feature: str  # the json_build_object of one row `t`
+
+
+@functools.lru_cache(maxsize=64)
+def _render_statement(
+    model: type[Model], spec: FeatureSpec, carried: tuple[int, ...]
+) -> _RenderStatement:
+    """How the rows of the `page` CTE become features (see render_page).
+
+    `carried`: indexes of the properties the CTE computes (`page_prop_<i>`).
+    """
+    table = model._meta.db_table
+    columns: dict[str, Any] = _columns(spec)
+    # Read from the CTE: the model's own table name, the CTE's own columns.
+    for i in carried:
+        columns[f"prop_{i}"] = RawSQL(f'"{table}".page_prop_{i}', ())  # noqa: S611
+    columns["page_row"] = RawSQL(  # noqa: S611
+        f'"{table}".page_row', (), output_field=IntegerField()
+    )
+    render = model._base_manager.values(**columns)
+    render_sql, render_params = render.query.sql_with_params()
+    render_sql = _from_page(render_sql, table)
+    # The CTE carries the columns the render reads (not every column).
+    used = set(re.findall(rf'"{re.escape(table)}"\."(\w+)"', render_sql))
+    fields = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.column in used or field.primary_key
+    ]
+    return _RenderStatement(
+        sql=render_sql,
+        params=tuple(render_params),
+        fields=fields,
+        feature=_feature_sql(spec, srid=None, decimals=COORDINATE_DECIMALS),
     )
 
 

@@ -5,21 +5,18 @@ Kept apart from pilots/selectors.py (the catalogue reads) so both stay small.
 
 from typing import Any
 
-from django.contrib.gis.db.models import GeometryField
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.gis.geos import GEOSGeometry, Polygon
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import (
-    BooleanField,
     F,
     FloatField,
-    Func,
     Q,
     QuerySet,
-    Value,
 )
 from django.db.models.functions import Cast
 
+from geo.expressions import GeodesicDistance, WithinDistance
 from geo.rendering import COORDINATE_DECIMALS
 
 from .models import Delivery, Notification, Opportunity, Subscription
@@ -84,31 +81,13 @@ def opportunity_intersects(queryset: QuerySet, *, geometry: GEOSGeometry) -> Que
     return queryset.filter(footprint__intersects=geometry)
 
 
-class _Geography(Func):
-    template = "(%(expressions)s)::geography"
-    output_field = GeometryField(geography=True, srid=4326)
-
-
-class _GeographyPoint(Func):
-    template = "ST_SetSRID(ST_MakePoint(%(expressions)s), 4326)::geography"
-    output_field = GeometryField(geography=True, srid=4326)
-
-
 def opportunity_near(
     queryset: QuerySet, *, lon: float, lat: float, radius_m: float
 ) -> QuerySet:
     """Within `radius_m` geodesic metres of lon/lat, each with `distance_m`."""
-    geography = _Geography(F("footprint"))
-    point = _GeographyPoint(Value(float(lon)), Value(float(lat)))
-    within = Func(
-        geography,
-        point,
-        Value(float(radius_m)),
-        function="ST_DWithin",
-        output_field=BooleanField(),
+    return queryset.filter(WithinDistance(F("footprint"), lon, lat, radius_m)).annotate(
+        distance_m=GeodesicDistance(F("footprint"), lon, lat)
     )
-    distance = Func(geography, point, function="ST_Distance", output_field=FloatField())
-    return queryset.filter(within).annotate(distance_m=distance)
 
 
 def subscription_list(*, user: Any) -> QuerySet[Subscription]:

@@ -10,7 +10,7 @@ from api.features import PILOT_FEATURE, SITE_FEATURE
 from geo.rendering import FeatureSpec
 from geo.selectors import zone_list
 from pilots.models import PilotProject, Site
-from pilots.selectors import pilot_list, site_list
+from pilots.selectors import visible_pilots, visible_sites
 
 from .collection import Collection, Queryable
 
@@ -63,7 +63,7 @@ register(
         id="sites",
         title="Test sites",
         description="Test arenas and shared labs of the Trondheim Tech Port district.",
-        rows=site_list,
+        rows=visible_sites,
         feature=SITE_FEATURE,
         geometry="location",
         geometry_format="geometry-point",
@@ -91,7 +91,7 @@ register(
         id="pilots",
         title="Pilot projects",
         description="Pilot projects in the district: their area, else their point.",
-        rows=pilot_list,
+        rows=visible_pilots,
         feature=PILOT_FEATURE,
         geometry=PILOT_FEATURE.geometry,
         geometry_format="geometry-any",

@@ -27,7 +27,7 @@ class GeoJSONMixin:
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not wants_geojson(request):
             return super().list(request, *args, **kwargs)  # type: ignore[misc]
-        queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
+        queryset = self.filter_queryset(self.get_feature_queryset())  # type: ignore[attr-defined]
         features, members = self.paginate_features(queryset)
         body = feature_collection(features, **members)
         return Response(body, content_type=GeoJSONRenderer.media_type)
@@ -39,6 +39,11 @@ class GeoJSONMixin:
         queryset = self.get_queryset().filter(pk=instance.pk)  # type: ignore[attr-defined]
         body = render_feature(queryset, self.get_feature_spec(queryset))
         return Response(body, content_type=GeoJSONRenderer.media_type)
+
+    def get_feature_queryset(self) -> Any:
+        """The rows a GeoJSON list reads; a view may drop what only its
+        serializer needs (related rows, annotations)."""
+        return self.get_queryset()  # type: ignore[attr-defined]
 
     def get_feature_spec(self, queryset: Any) -> FeatureSpec:
         """The spec for this queryset (a view may add e.g. computed distances)."""

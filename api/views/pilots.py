@@ -1,6 +1,6 @@
 from typing import Any
 
-from pilots.selectors import pilot_list
+from pilots.selectors import pilot_list, visible_pilots
 from pilots.services.pilots import pilot_create, pilot_delete, pilot_update
 
 from ..concurrency import ETagMixin
@@ -26,3 +26,6 @@ class PilotViewSet(ETagMixin, CatalogueViewSet):
 
     def get_queryset(self) -> Any:
         return pilot_list(user=self.request.user)
+
+    def get_feature_queryset(self) -> Any:
+        return visible_pilots(user=self.request.user)

@@ -1,6 +1,6 @@
 from typing import Any
 
-from pilots.selectors import site_list
+from pilots.selectors import site_list, visible_sites
 from pilots.services.sites import site_create, site_delete, site_update
 
 from ..concurrency import ETagMixin
@@ -27,3 +27,6 @@ class SiteViewSet(UnpublishActionsMixin, ETagMixin, CatalogueViewSet):
 
     def get_queryset(self) -> Any:
         return site_list(user=self.request.user)
+
+    def get_feature_queryset(self) -> Any:
+        return visible_sites(user=self.request.user)

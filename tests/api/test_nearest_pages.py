@@ -114,3 +114,20 @@ def test_a_page_of_nothing_is_an_empty_collection(api_client):
 
     assert response.status_code == 200
     assert json.loads(response.content)["features"] == []
+
+
+def test_each_centre_gets_its_own_distances(api_client, scattered_sites):
+    """The render statement is compiled once per spec; the distances are the
+    page's own (computed with its centre), not those of the first request."""
+    elsewhere = point_at(*CENTRE, metres=500, azimuth_deg=90)
+    for lon, lat in (CENTRE, (elsewhere.x, elsewhere.y), CENTRE):
+        url = f"/api/v1/sites/?near={lon},{lat}&radius=2000&format=geojson&limit=5"
+        features = json.loads(api_client.get(url).content)["features"]
+        expected = near_filter(site_list(), lon=lon, lat=lat, radius_m=2000).order_by(
+            "distance_m", "id"
+        )[:5]
+
+        assert [f["properties"]["slug"] for f in features] == [s.slug for s in expected]
+        assert [f["properties"]["distance_m"] for f in features] == pytest.approx(
+            [s.distance_m for s in expected], abs=1e-6
+        )
