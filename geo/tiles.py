@@ -16,17 +16,17 @@ from typing import Any
 
 from django.contrib.gis.db.models import GeometryField
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import (
     Expression,
     F,
     Func,
-    IntegerField,
     Q,
     QuerySet,
     TextField,
     Value,
 )
-from django.db.models.functions import Cast
+from django.db.models.sql.compiler import SQLCompiler
 
 LON_LAT = 4326
 WEB_MERCATOR = 3857
@@ -77,15 +77,29 @@ class TileSpec:
 
 
 class TileEnvelope(Func):
-    """The tile's square in lon/lat: ST_Transform(ST_TileEnvelope(z, x, y), 4326)."""
+    """The tile's square in lon/lat: ST_Transform(ST_TileEnvelope(z, x, y), 4326).
 
-    template = "ST_Transform(ST_TileEnvelope(%(expressions)s), " + str(LON_LAT) + ")"
+    One node with z, x, y as parameters (Django copies every node of a
+    filter's tree on each clone of the queryset).
+    """
+
     output_field = GeometryField(srid=LON_LAT)
 
     def __init__(self, z: int, x: int, y: int) -> None:
-        super().__init__(
-            *(Cast(Value(int(n)), output_field=IntegerField()) for n in (z, x, y))
-        )
+        super().__init__()
+        self.tile = (int(z), int(x), int(y))
+
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, tuple[Any, ...]]:
+        sql = "ST_TileEnvelope(%s::integer, %s::integer, %s::integer)"
+        return f"ST_Transform({sql}, {LON_LAT})", self.tile
 
 
 class CommaJoined(Func):
