@@ -26,8 +26,7 @@ from geo.crs import CRS84
 
 from .cql2_text import parse as parse_cql2_text
 from .errors import OGCRequestError
-
-FILTER_LANGUAGES = ("cql2-text", "cql2-json")
+from .parameters import FILTER_LANGUAGES
 
 _LIKE_SPECIAL = re.compile(r"\\(.)|([%_])|([^\\%_]+)", re.DOTALL)
 

@@ -5,8 +5,7 @@ from typing import Any
 from geo.crs import CRS84, SUPPORTED_CRS
 
 from .collections import COLLECTIONS
-from .filtering import FILTER_LANGUAGES
-from .parameters import DEFAULT_LIMIT, MAX_LIMIT
+from .parameters import DEFAULT_LIMIT, FILTER_LANGUAGES, MAX_LIMIT
 
 _CRS_SCHEMA = {"type": "string", "format": "uri", "enum": list(SUPPORTED_CRS)}
 

@@ -19,6 +19,8 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # 20 037 508 m); PROJ can take very long on absurd values, so they stop here.
 PROJECTED_LIMIT_M = 21_000_000
 
+FILTER_LANGUAGES = ("cql2-text", "cql2-json")
+
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 

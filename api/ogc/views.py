@@ -26,7 +26,6 @@ from .collection import (
 from .collections import COLLECTIONS
 from .conformance import CONFORMANCE_CLASSES
 from .errors import OGCRequestError
-from .filtering import apply_filter, filter_condition
 from .links import GEOJSON, JSON, OPENAPI_JSON, SCHEMA_JSON, link, url
 from .openapi import openapi_document
 from .parameters import (
@@ -217,6 +216,10 @@ def _filtered(request: HttpRequest, found: Collection) -> Any:
         queryset = temporal_filter(queryset, found, interval)
     text = request.GET.get("filter")
     if text is not None:
+        # CQL2 (pygeofilter, lark, dateparser: about 25 MB) loads with the
+        # first filter a worker reads, not in every worker at start.
+        from .filtering import apply_filter, filter_condition
+
         condition = filter_condition(
             text,
             language=request.GET.get("filter-lang", "cql2-text"),
