@@ -32,3 +32,17 @@ def test_declared_filters_stay_untouched_and_the_form_class_is_shared():
     assert second.is_valid()
     assert type(first.form) is type(second.form)
     assert not hasattr(SiteFilterSet.base_filters["bbox"], "parent")
+
+
+def test_forms_share_their_fields_but_not_their_field_lists():
+    """No per-request deep copy of the fields; each form's dict is its own."""
+    first = SiteFilterSet(data=QueryDict("near=10.4,63.42&radius=500"))
+    second = SiteFilterSet(data=QueryDict("near=10.5,63.43"))
+    first.form.fields.pop("kind")
+
+    assert first.is_valid()
+    assert not second.is_valid()
+    assert first.form.fields["near"] is second.form.fields["near"]
+    assert "kind" in second.form.fields
+    assert first.form.cleaned_data["near"] != second.form.cleaned_data["near"]
+
