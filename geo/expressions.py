@@ -6,22 +6,34 @@ fifteen nodes each, and Django copies and resolves every node on every clone of
 a queryset: that copying was the largest Python cost of a `near` page.
 """
 
-from typing import Any
+import string
+from typing import Any, ClassVar
 
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, Expression, F, FloatField, Func
+from django.db.models import BooleanField, Expression, F, FloatField, Func, Value
 from django.db.models.sql.compiler import SQLCompiler
 
 POINT_SQL = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography"
 
 
 class _FromPoint(Func):
-    """A function of one geometry and a point; subclasses write its SQL."""
+    """A function of one geometry and a point, written by `sql_template`.
+
+    The template names its parts: {geography} (the geometry cast), {point},
+    and {extra} (a second expression: a radius, a reach). Each part's SQL
+    parameters follow its place in the text, however often it appears.
+    """
+
+    sql_template: ClassVar[str]
 
     def __init__(
-        self, geometry: Expression | F, lon: float, lat: float, *more: Any
+        self,
+        geometry: Expression | F,
+        lon: float,
+        lat: float,
+        extra: Expression | None = None,
     ) -> None:
-        super().__init__(geometry, *more)
+        super().__init__(geometry, *([] if extra is None else [extra]))
         self.lon, self.lat = float(lon), float(lat)
 
     def as_sql(
@@ -33,29 +45,28 @@ class _FromPoint(Func):
         arg_joiner: str | None = None,
         **extra_context: Any,
     ) -> tuple[str, tuple[Any, ...]]:
-        sql, params = compiler.compile(self.source_expressions[0])
-        return self.sql(f"({sql})::geography", tuple(params), compiler)
-
-    def sql(
-        self, geography: str, params: tuple[Any, ...], compiler: SQLCompiler
-    ) -> tuple[str, tuple[Any, ...]]:
-        """The SQL of the function of `geography` (compiled, with `params`)."""
-        raise NotImplementedError
-
-    @property
-    def point(self) -> tuple[float, float]:
-        return (self.lon, self.lat)
+        geometry, *extra = (compiler.compile(e) for e in self.source_expressions)
+        parts = {
+            "geography": (f"({geometry[0]})::geography", tuple(geometry[1])),
+            "point": (POINT_SQL, (self.lon, self.lat)),
+        }
+        if extra:
+            parts["extra"] = (extra[0][0], tuple(extra[0][1]))
+        sql: list[str] = []
+        params: list[Any] = []
+        for text, name, _, _ in string.Formatter().parse(self.sql_template):
+            sql.append(text)
+            if name:
+                sql.append(parts[name][0])
+                params.extend(parts[name][1])
+        return "".join(sql), tuple(params)
 
 
 class GeodesicDistance(_FromPoint):
     """Metres on the WGS 84 spheroid (ST_Distance on geography)."""
 
     output_field = FloatField()
-
-    def sql(
-        self, geography: str, params: tuple[Any, ...], compiler: SQLCompiler
-    ) -> tuple[str, tuple[Any, ...]]:
-        return f"ST_Distance({geography}, {POINT_SQL})", (*params, *self.point)
+    sql_template = "ST_Distance({geography}, {point})"
 
 
 class SphereDistance(_FromPoint):
@@ -63,11 +74,7 @@ class SphereDistance(_FromPoint):
     index scan nearest-first orders by."""
 
     output_field = FloatField()
-
-    def sql(
-        self, geography: str, params: tuple[Any, ...], compiler: SQLCompiler
-    ) -> tuple[str, tuple[Any, ...]]:
-        return f"({geography} <-> {POINT_SQL})", (*params, *self.point)
+    sql_template = "({geography} <-> {point})"
 
 
 class WithinDistance(_FromPoint):
@@ -80,22 +87,15 @@ class WithinDistance(_FromPoint):
     """
 
     output_field = BooleanField()
+    sql_template = (
+        "({geography} && _ST_Expand({point}, {extra}) "
+        "AND _ST_DWithin({geography}, {point}, {extra}, true))"
+    )
 
     def __init__(
         self, geometry: Expression | F, lon: float, lat: float, radius_m: float
     ) -> None:
-        super().__init__(geometry, lon, lat)
-        self.radius_m = float(radius_m)
-
-    def sql(
-        self, geography: str, params: tuple[Any, ...], compiler: SQLCompiler
-    ) -> tuple[str, tuple[Any, ...]]:
-        sql = (
-            f"({geography} && _ST_Expand({POINT_SQL}, %s) "
-            f"AND _ST_DWithin({geography}, {POINT_SQL}, %s, true))"
-        )
-        circle = (*self.point, self.radius_m)
-        return sql, (*params, *circle, *params, *circle)
+        super().__init__(geometry, lon, lat, Value(float(radius_m)))
 
 
 class WithinSphereReach(_FromPoint):
@@ -103,10 +103,4 @@ class WithinSphereReach(_FromPoint):
     is an expression (a subquery, say)."""
 
     output_field = BooleanField()
-
-    def sql(
-        self, geography: str, params: tuple[Any, ...], compiler: SQLCompiler
-    ) -> tuple[str, tuple[Any, ...]]:
-        reach, reach_params = compiler.compile(self.source_expressions[1])
-        sql = f"ST_DWithin({geography}, {POINT_SQL}, {reach}, false)"
-        return sql, (*params, *self.point, *reach_params)
+    sql_template = "ST_DWithin({geography}, {point}, {extra}, false)"

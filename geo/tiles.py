@@ -16,7 +16,6 @@ from typing import Any
 
 from django.contrib.gis.db.models import GeometryField
 from django.db import connections
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import (
     Expression,
     F,
@@ -26,7 +25,7 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.sql.compiler import SQLCompiler
+from django.db.models.expressions import RawSQL
 
 LON_LAT = 4326
 WEB_MERCATOR = 3857
@@ -76,30 +75,16 @@ class TileSpec:
     id: str | Expression | F = "pk"
 
 
-class TileEnvelope(Func):
-    """The tile's square in lon/lat: ST_Transform(ST_TileEnvelope(z, x, y), 4326).
-
-    One node with z, x, y as parameters (Django copies every node of a
-    filter's tree on each clone of the queryset).
-    """
-
-    output_field = GeometryField(srid=LON_LAT)
-
-    def __init__(self, z: int, x: int, y: int) -> None:
-        super().__init__()
-        self.tile = (int(z), int(x), int(y))
-
-    def as_sql(
-        self,
-        compiler: SQLCompiler,
-        connection: BaseDatabaseWrapper,
-        function: str | None = None,
-        template: str | None = None,
-        arg_joiner: str | None = None,
-        **extra_context: Any,
-    ) -> tuple[str, tuple[Any, ...]]:
-        sql = "ST_TileEnvelope(%s::integer, %s::integer, %s::integer)"
-        return f"ST_Transform({sql}, {LON_LAT})", self.tile
+def tile_envelope(z: int, x: int, y: int) -> RawSQL:
+    """The tile's square in lon/lat, ST_Transform(ST_TileEnvelope(z, x, y), 4326):
+    one expression node with z, x, y as parameters (Django copies every node of
+    a filter on each clone of the queryset)."""
+    return RawSQL(  # noqa: S611 (constant SQL, integer parameters)
+        "ST_Transform(ST_TileEnvelope(%s::integer, %s::integer, %s::integer), "
+        f"{LON_LAT})",
+        (int(z), int(x), int(y)),
+        output_field=GeometryField(srid=LON_LAT),
+    )
 
 
 class CommaJoined(Func):
@@ -124,7 +109,7 @@ def _identifier(key: str) -> str:
 
 def in_tile(queryset: QuerySet, spec: TileSpec, *, z: int, x: int, y: int) -> QuerySet:
     """Rows whose indexed geometry's box meets the tile (index-assisted &&)."""
-    envelope = TileEnvelope(z, x, y)
+    envelope = tile_envelope(z, x, y)
     condition = Q()
     for name in spec.indexed_geometries:
         condition |= Q(**{f"{name}__bboverlaps": envelope})
