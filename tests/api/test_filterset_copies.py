@@ -45,4 +45,3 @@ def test_forms_share_their_fields_but_not_their_field_lists():
     assert first.form.fields["near"] is second.form.fields["near"]
     assert "kind" in second.form.fields
     assert first.form.cleaned_data["near"] != second.form.cleaned_data["near"]
-
