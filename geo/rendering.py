@@ -197,7 +197,7 @@ def _render_statement(
     columns["page_row"] = RawSQL(  # noqa: S611
         f'"{table}".page_row', (), output_field=IntegerField()
     )
-    render = model._base_manager.values(**columns)
+    render = model._base_manager.order_by().values(**columns)  # no Meta.ordering
     render_sql, render_params = render.query.sql_with_params()
     render_sql = _from_page(render_sql, table)
     # The CTE carries the columns the render reads (not every column).
@@ -218,14 +218,16 @@ def _render_statement(
 def _from_page(render_sql: str, table: str) -> str:
     """The render's SQL reading its main table from the `page` CTE.
 
-    With no WHERE and no ORDER BY, the main FROM is the last `FROM "<table>"`
+    With no WHERE and no ORDER BY (the order is the CTE's `page_row`, so a
+    sort here would be wasted), the main FROM is the last `FROM "<table>"`
     (the SELECT list's subqueries come before it and alias their tables U0,
     U1, ...; joins follow it).
     """
     main = f'FROM "{table}"'
     at = render_sql.rfind(main)
     rest = render_sql[at + len(main) :]
-    if at < 0 or not (rest == "" or rest.startswith((" LEFT ", " INNER "))):
+    joins_only = rest == "" or rest.startswith((" LEFT ", " INNER "))
+    if at < 0 or not joins_only or " ORDER BY " in rest:
         raise ValueError(f"cannot find the main table of: {render_sql[:200]}")
     return f'{render_sql[:at]}FROM page "{table}"{rest}'
 
