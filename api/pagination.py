@@ -222,9 +222,10 @@ class KeysetCursorPagination(BasePagination):
         """The page's features (built by PostGIS) and its links.
 
         One statement whatever the page size: the page is chosen on the
-        model's table alone (keys and ids, LIMIT limit + 1), only its rows are
-        joined and rendered, and the keys of its first and last rows come back
-        with it for the links. A `near` page first finds the disc that holds
+        model's table alone (LIMIT limit + 1, with its ordering keys and the
+        columns the render reads), only its rows are joined and rendered,
+        and the keys of its first and last rows come back with it for the
+        links. A `near` page first finds the disc that holds
         it (selectors.nearest_bound: one KNN statement).
         """
         page, keys, cursor, limit = self._start(queryset, request)
