@@ -39,13 +39,13 @@ def api_client() -> APIClient:
 
 
 @pytest.fixture
-def shared_data() -> Path:
-    return Path(settings.SHARED_DATA_DIR)
+def district_data() -> Path:
+    return Path(settings.DISTRICT_DATA_DIR)
 
 
 @pytest.fixture
-def zones(db: None, shared_data: Path) -> int:
-    return zones_load(path=shared_data / "trondheim_district.geojson")
+def zones(db: None, district_data: Path) -> int:
+    return zones_load(path=district_data / "trondheim_district.geojson")
 
 
 @pytest.fixture

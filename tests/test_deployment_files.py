@@ -1,6 +1,7 @@
 """docker-compose.yml cannot run here; check it agrees with Procfile and settings."""
 
 import re
+import subprocess
 from pathlib import Path
 
 import environ
@@ -52,3 +53,21 @@ def test_the_image_installs_maplibre_before_collecting_static_files():
     assert "npm ci" in steps
     assert steps.index("npm ci") < steps.index("collectstatic")
     assert "node_modules/" in (ROOT / ".dockerignore").read_text()
+
+
+def test_nothing_reads_outside_the_clone(compose):
+    """A clone has nothing beside it: the data the registry loads is in data/."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "*.py", "*.yml", "Makefile", "Dockerfile", "Procfile"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    sibling = "../" + "shared"  # spelt apart so this file does not match itself
+    outside = [name for name in tracked if sibling in (ROOT / name).read_text()]
+    assert outside == []
+    for service in compose["services"].values():
+        for volume in service.get("volumes", []):
+            assert not volume.startswith(".."), volume
+    assert (ROOT / "data" / "trondheim_district.geojson").is_file()

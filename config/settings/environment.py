@@ -6,8 +6,7 @@ import environ
 
 env = environ.Env()
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-SHARED_DATA_DIR = Path(
-    env.str("SHARED_DATA_DIR", default=str(BASE_DIR.parent / "shared/data"))
-)
+# The district's reference data ships with the repository (data/README.md).
+DISTRICT_DATA_DIR = BASE_DIR / "data"
 DJANGO_ENV = env.str("DJANGO_ENV", default="local")
 PRODUCTION = DJANGO_ENV == "production"

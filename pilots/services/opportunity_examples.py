@@ -1,4 +1,4 @@
-"""The ten illustrative calls of ../shared/data/pilot_opportunities.json.
+"""The ten illustrative calls of data/pilot_opportunities.json.
 
 They are invented (the file says so), so each is stored with is_example=True
 and the API shows that flag. Loading upserts by slug and notifies no one: demo

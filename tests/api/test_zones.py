@@ -88,9 +88,9 @@ def test_zones_are_read_only(api_client, zones, django_user_model):
     assert Zone.objects.count() == 5
 
 
-def test_loading_twice_adds_no_duplicates(zones, shared_data):
+def test_loading_twice_adds_no_duplicates(zones, district_data):
     from pilots.services.district import zones_load
 
-    zones_load(path=shared_data / "trondheim_district.geojson")
+    zones_load(path=district_data / "trondheim_district.geojson")
 
     assert Zone.objects.count() == 5

@@ -9,8 +9,8 @@ from geo.selectors import zone_containing
 pytestmark = pytest.mark.django_db
 
 
-def _sites_in_zones(shared_data: Path) -> list[tuple[str, Point]]:
-    sites = json.loads((shared_data / "trondheim_sites.json").read_text())["sites"]
+def _sites_in_zones(district_data: Path) -> list[tuple[str, Point]]:
+    sites = json.loads((district_data / "trondheim_sites.json").read_text())["sites"]
     return [
         (site["zone"], Point(site["lon"], site["lat"], srid=4326))
         for site in sites
@@ -19,9 +19,9 @@ def _sites_in_zones(shared_data: Path) -> list[tuple[str, Point]]:
 
 
 def test_each_listed_site_lies_in_the_zone_the_data_names(
-    zones: int, shared_data: Path
+    zones: int, district_data: Path
 ) -> None:
-    expected = _sites_in_zones(shared_data)
+    expected = _sites_in_zones(district_data)
 
     found = [(slug, getattr(zone_containing(p), "slug", None)) for slug, p in expected]
 

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 MODELS = (Zone, Sector, SDG, TRLLevel, Organization, Site, PilotProject)
 
 
-def _records(shared_data: Path) -> list[dict[str, Any]]:
-    return json.loads((shared_data / "trondheim_sites.json").read_text())["sites"]
+def _records(district_data: Path) -> list[dict[str, Any]]:
+    return json.loads((district_data / "trondheim_sites.json").read_text())["sites"]
 
 
 def _counts() -> dict[str, int]:
@@ -40,12 +40,14 @@ def _last_updates() -> dict[str, Any]:
 
 
 @pytest.fixture
-def loaded(shared_data: Path) -> dict[str, int]:
-    return district_load(data_dir=shared_data)
+def loaded(district_data: Path) -> dict[str, int]:
+    return district_load(data_dir=district_data)
 
 
-def test_reference_data_is_complete(loaded: dict[str, int], shared_data: Path) -> None:
-    sdgs = json.loads((shared_data / "sdgs.json").read_text())["sdgs"]
+def test_reference_data_is_complete(
+    loaded: dict[str, int], district_data: Path
+) -> None:
+    sdgs = json.loads((district_data / "sdgs.json").read_text())["sdgs"]
 
     assert Zone.objects.count() == 5
     assert SDG.objects.count() == len(sdgs) == 17
@@ -55,9 +57,9 @@ def test_reference_data_is_complete(loaded: dict[str, int], shared_data: Path) -
 
 
 def test_sectors_are_the_ones_in_the_data_with_both_labels(
-    loaded: dict[str, int], shared_data: Path
+    loaded: dict[str, int], district_data: Path
 ) -> None:
-    in_data = {name for site in _records(shared_data) for name in site["sectors"]}
+    in_data = {name for site in _records(district_data) for name in site["sectors"]}
 
     assert Sector.objects.count() == len(in_data)
     ict = Sector.objects.get(slug="ict-ai")
@@ -68,9 +70,9 @@ def test_sectors_are_the_ones_in_the_data_with_both_labels(
 
 
 def test_every_site_is_loaded_with_mapped_kind_and_status(
-    loaded: dict[str, int], shared_data: Path
+    loaded: dict[str, int], district_data: Path
 ) -> None:
-    records = _records(shared_data)
+    records = _records(district_data)
     kinds = {"testbed": "test_arena", "pilot_arena": "test_arena", "lab": "shared_lab"}
     statuses = {"proposed": "planned", "completed": "retired"}
 
@@ -91,9 +93,9 @@ def test_every_site_is_loaded_with_mapped_kind_and_status(
 
 
 def test_each_site_gets_the_zone_that_contains_it(
-    loaded: dict[str, int], shared_data: Path
+    loaded: dict[str, int], district_data: Path
 ) -> None:
-    expected = {record["slug"]: record["zone"] for record in _records(shared_data)}
+    expected = {record["slug"]: record["zone"] for record in _records(district_data)}
 
     found = {
         site.slug: site.zone.slug if site.zone else None
@@ -148,11 +150,11 @@ def test_example_pilots_are_published_demo_content(loaded: dict[str, int]) -> No
 
 
 def test_second_run_adds_and_changes_nothing(
-    loaded: dict[str, int], shared_data: Path
+    loaded: dict[str, int], district_data: Path
 ) -> None:
     before, updated_before = _counts(), _last_updates()
 
-    summary = district_load(data_dir=shared_data)
+    summary = district_load(data_dir=district_data)
 
     assert _counts() == before
     assert _last_updates() == updated_before
@@ -161,9 +163,9 @@ def test_second_run_adds_and_changes_nothing(
 
 
 def test_a_changed_record_updates_only_that_row(
-    loaded: dict[str, int], shared_data: Path, tmp_path: Path
+    loaded: dict[str, int], district_data: Path, tmp_path: Path
 ) -> None:
-    for name in shared_data.iterdir():
+    for name in district_data.iterdir():
         shutil.copy(name, tmp_path / name.name)
     records = json.loads((tmp_path / "trondheim_sites.json").read_text())
     records["sites"][1]["name"] = "ZEB Living Lab (renamed)"
@@ -177,8 +179,8 @@ def test_a_changed_record_updates_only_that_row(
     assert Site.objects.get(slug="zeb-laboratory").updated_at == untouched
 
 
-def test_a_broken_file_loads_nothing(shared_data: Path, tmp_path: Path) -> None:
-    for name in shared_data.iterdir():
+def test_a_broken_file_loads_nothing(district_data: Path, tmp_path: Path) -> None:
+    for name in district_data.iterdir():
         shutil.copy(name, tmp_path / name.name)
     records = json.loads((tmp_path / "trondheim_sites.json").read_text())
     records["sites"][-1]["kind"] = "spaceport"
@@ -190,10 +192,10 @@ def test_a_broken_file_loads_nothing(shared_data: Path, tmp_path: Path) -> None:
     assert set(_counts().values()) == {0}
 
 
-def test_command_reports_what_it_changed(shared_data: Path, capsys: Any) -> None:
-    call_command("load_district", data_dir=shared_data)
+def test_command_reports_what_it_changed(district_data: Path, capsys: Any) -> None:
+    call_command("load_district", data_dir=district_data)
     first = capsys.readouterr().out
-    call_command("load_district", data_dir=shared_data)
+    call_command("load_district", data_dir=district_data)
     second = capsys.readouterr().out
 
     assert "sites 29" in first

@@ -15,7 +15,7 @@ from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
-# From ../shared/data/crs.json: one Gløshaugen point in both systems.
+# From data/crs.json: one Gløshaugen point in both systems.
 GLOSHAUGEN_LONLAT = (10.40306, 63.41861)
 GLOSHAUGEN_UTM = (570044.8, 7032997.9)
 TYHOLT_LONLAT = (10.4318, 63.4222)  # outside the five zones

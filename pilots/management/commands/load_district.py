@@ -22,9 +22,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--data-dir",
             type=Path,
-            default=settings.SHARED_DATA_DIR,
+            default=settings.DISTRICT_DATA_DIR,
             help="folder with trondheim_district.geojson, trondheim_sites.json, "
-            "sdgs.json and trl.json (default: settings.SHARED_DATA_DIR)",
+            "sdgs.json and trl.json (default: settings.DISTRICT_DATA_DIR)",
         )
 
     def handle(self, *args: Any, data_dir: Path, **options: Any) -> None:

@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_examples_load_once_flagged_and_visible(
-    shared_data: Path, api_client: APIClient
+    district_data: Path, api_client: APIClient
 ) -> None:
-    path = shared_data / "pilot_opportunities.json"
+    path = district_data / "pilot_opportunities.json"
     records = json.loads(path.read_text())["pilot_opportunities"]
-    district_load(data_dir=shared_data)
+    district_load(data_dir=district_data)
     SubscriptionFactory.create()
 
     first = example_opportunities_load(path=path)
