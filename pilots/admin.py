@@ -1,7 +1,30 @@
+from typing import Any
+
 from django.contrib.gis import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from geo.admin import MapGISModelAdmin
+
+from .admin_filters import SectorListFilter
+from .admin_forms import ValueComparingModelForm
+from .admin_workflow import PILOT_WORKFLOW_ACTIONS
 from .models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
+
+
+class MapHistoryAdmin(SimpleHistoryAdmin, MapGISModelAdmin):
+    """Locations on a MapLibre map from our static files; a save that changes
+    nothing stores no new history record."""
+
+    form = ValueComparingModelForm
+
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: ModelForm, change: bool
+    ) -> None:
+        if change and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Organization)
@@ -13,21 +36,31 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(SimpleHistoryAdmin, admin.GISModelAdmin):
+class SiteAdmin(MapHistoryAdmin):
     list_display = ["name", "kind", "status", "host", "zone", "updated_at"]
-    list_filter = ["kind", "status", "access", "zone"]
-    search_fields = ["name", "name_no", "slug"]
+    list_filter = ["kind", "status", "access", "zone", SectorListFilter]
+    search_fields = ["name", "name_no", "slug", "host__name", "partners__name"]
     autocomplete_fields = ["host", "partners"]
     list_select_related = ["host", "zone"]
 
 
 @admin.register(PilotProject)
-class PilotProjectAdmin(SimpleHistoryAdmin, admin.GISModelAdmin):
-    list_display = ["title", "status", "owner", "lead_organization", "updated_at"]
-    list_filter = ["status", "is_example"]
-    search_fields = ["title", "slug"]
+class PilotProjectAdmin(MapHistoryAdmin):
+    """Status moves only through the workflow actions (history and emails)."""
+
+    list_display = ["title", "status", "owner", "lead_organization", "zone"]
+    list_filter = ["status", "zone", SectorListFilter, "is_example"]
+    search_fields = [
+        "title",
+        "title_no",
+        "slug",
+        "lead_organization__name",
+        "partners__name",
+    ]
     autocomplete_fields = ["lead_organization", "partners", "sites"]
-    list_select_related = ["owner", "lead_organization"]
+    list_select_related = ["owner", "lead_organization", "zone"]
+    readonly_fields = ["status", "moderation_reason", "submitted_at", "published_at"]
+    actions = PILOT_WORKFLOW_ACTIONS
 
 
 admin.site.register([Sector, SDG, TRLLevel])

@@ -6,21 +6,24 @@ operators only and never reaches subscribers.
 
 from django.contrib.gis import admin
 
+from geo.admin import MapGISModelAdmin
+
+from .admin_filters import SectorListFilter
 from .models import Delivery, Notification, Opportunity, OutboxEvent, Subscription
 
 
 @admin.register(Opportunity)
-class OpportunityAdmin(admin.GISModelAdmin):
+class OpportunityAdmin(MapGISModelAdmin):
     list_display = ["title", "publisher", "status", "call_type", "deadline"]
-    list_filter = ["status", "call_type", "is_example"]
-    search_fields = ["title", "slug"]
+    list_filter = ["status", "call_type", SectorListFilter, "is_example"]
+    search_fields = ["title", "title_no", "slug", "publisher__name"]
     autocomplete_fields = ["publisher", "sites"]
     list_select_related = ["publisher"]
     readonly_fields = ["status", "published_at", "closed_at"]
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.GISModelAdmin):
+class SubscriptionAdmin(MapGISModelAdmin):
     list_display = ["__str__", "user", "channel", "frequency", "is_active"]
     list_filter = ["channel", "frequency", "is_active"]
     search_fields = ["name", "user__username", "user__email"]

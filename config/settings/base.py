@@ -15,7 +15,7 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.admin.RegistryAdminConfig",  # django.contrib.admin, sectioned
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
