@@ -2,16 +2,27 @@
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 TRL_RANGE = (1, 9)
 
 
 def sector_array() -> ArrayField:
-    return ArrayField(models.SlugField(max_length=32), default=list, blank=True)
+    return ArrayField(
+        models.SlugField(max_length=32),
+        default=list,
+        blank=True,
+        verbose_name=_("sectors"),
+    )
 
 
 def sdg_array() -> ArrayField:
-    return ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+    return ArrayField(
+        models.PositiveSmallIntegerField(),
+        default=list,
+        blank=True,
+        verbose_name=_("SDGs (UN Sustainable Development Goals)"),
+    )
 
 
 def sdgs_in_range(name: str) -> models.CheckConstraint:

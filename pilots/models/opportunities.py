@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GinIndex
+from django.utils.translation import gettext_lazy as _
 
 from .fields import (
     sdg_array,
@@ -58,11 +59,11 @@ class Opportunity(Unpublishable, models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=200)
-    title_no = models.CharField(max_length=200, blank=True)
+    title_no = models.CharField(_("title (Norwegian)"), max_length=200, blank=True)
     summary = models.TextField(blank=True)
-    summary_no = models.TextField(blank=True)
+    summary_no = models.TextField(_("summary (Norwegian)"), blank=True)
     description = models.TextField(blank=True)
-    description_no = models.TextField(blank=True)
+    description_no = models.TextField(_("description (Norwegian)"), blank=True)
     publisher = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="opportunities"
     )
@@ -80,8 +81,8 @@ class Opportunity(Unpublishable, models.Model):
     )
     sectors = sector_array()
     sdgs = sdg_array()
-    trl_min = models.PositiveSmallIntegerField(null=True, blank=True)
-    trl_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    trl_min = models.PositiveSmallIntegerField(_("lowest TRL"), null=True, blank=True)
+    trl_max = models.PositiveSmallIntegerField(_("highest TRL"), null=True, blank=True)
     call_type = models.CharField(max_length=32, choices=CallType.choices)
     opens_at = models.DateTimeField(null=True, blank=True)
     deadline_type = models.CharField(

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .moderation import Unpublishable
 
@@ -53,6 +54,8 @@ class Organization(Unpublishable, models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         constraints = [
             models.UniqueConstraint(
                 fields=["org_number"],

@@ -31,11 +31,11 @@ class PilotProject(models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=200)
-    title_no = models.CharField(max_length=200, blank=True)
+    title_no = models.CharField(_("title (Norwegian)"), max_length=200, blank=True)
     summary = models.TextField(blank=True)
-    summary_no = models.TextField(blank=True)
+    summary_no = models.TextField(_("summary (Norwegian)"), blank=True)
     description = models.TextField(blank=True)
-    description_no = models.TextField(blank=True)
+    description_no = models.TextField(_("description (Norwegian)"), blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pilots"
     )
@@ -52,7 +52,9 @@ class PilotProject(models.Model):
     sites = models.ManyToManyField(Site, blank=True, related_name="pilots")
     sectors = sector_array()
     sdgs = sdg_array()
-    trl = models.PositiveSmallIntegerField(null=True, blank=True)
+    trl = models.PositiveSmallIntegerField(
+        _("TRL (technology readiness level)"), null=True, blank=True
+    )
     planned_start = models.DateField(null=True, blank=True)
     planned_end = models.DateField(null=True, blank=True)
     status = models.CharField(
@@ -90,6 +92,8 @@ class PilotProject(models.Model):
 
     class Meta:
         ordering = ["title", "id"]
+        verbose_name = _("pilot project")
+        verbose_name_plural = _("pilot projects")
         indexes = [
             GinIndex(fields=["sectors"], name="pilot_sectors_gin"),
             GinIndex(fields=["sdgs"], name="pilot_sdgs_gin"),

@@ -1,5 +1,6 @@
 from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GinIndex
+from django.utils.translation import gettext_lazy as _
 
 from geo.models import Zone
 
@@ -36,9 +37,9 @@ class Site(Unpublishable, models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=16, choices=Kind.choices)
     name = models.CharField(max_length=200)
-    name_no = models.CharField(max_length=200, blank=True)
+    name_no = models.CharField(_("name (Norwegian)"), max_length=200, blank=True)
     description = models.TextField(blank=True)
-    description_no = models.TextField(blank=True)
+    description_no = models.TextField(_("description (Norwegian)"), blank=True)
     host = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="hosted_sites"
     )
@@ -47,8 +48,8 @@ class Site(Unpublishable, models.Model):
     )
     sectors = sector_array()
     sdgs = sdg_array()
-    trl_min = models.PositiveSmallIntegerField(null=True, blank=True)
-    trl_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    trl_min = models.PositiveSmallIntegerField(_("lowest TRL"), null=True, blank=True)
+    trl_max = models.PositiveSmallIntegerField(_("highest TRL"), null=True, blank=True)
     status = models.CharField(
         max_length=24, choices=Status.choices, default=Status.OPERATIONAL
     )
@@ -71,7 +72,7 @@ class Site(Unpublishable, models.Model):
         help_text="Derived from the location by a spatial join.",
     )
     coordinates_approximate = models.BooleanField(default=False)
-    source_urls = models.JSONField(default=list, blank=True)
+    source_urls = models.JSONField(_("source URLs"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -79,6 +80,8 @@ class Site(Unpublishable, models.Model):
 
     class Meta:
         ordering = ["name", "id"]
+        verbose_name = _("site (test arena or lab)")
+        verbose_name_plural = _("sites (test arenas and labs)")
         indexes = [
             GinIndex(fields=["sectors"], name="site_sectors_gin"),
             GinIndex(fields=["sdgs"], name="site_sdgs_gin"),

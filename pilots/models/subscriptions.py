@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.utils.translation import gettext_lazy as _
 
 from .fields import (
     sdg_array,
@@ -45,8 +46,8 @@ class Subscription(models.Model):
     area = models.MultiPolygonField(srid=4326, null=True, blank=True)
     point = models.PointField(srid=4326, null=True, blank=True)
     radius_m = models.PositiveIntegerField(null=True, blank=True)
-    trl_min = models.PositiveSmallIntegerField(null=True, blank=True)
-    trl_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    trl_min = models.PositiveSmallIntegerField(_("lowest TRL"), null=True, blank=True)
+    trl_max = models.PositiveSmallIntegerField(_("highest TRL"), null=True, blank=True)
     keywords = models.CharField(max_length=200, blank=True)
     channel = models.CharField(
         max_length=16, choices=Channel.choices, default=Channel.IN_APP
