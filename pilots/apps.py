@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PilotsConfig(AppConfig):
     name = "pilots"
-    verbose_name = "Pilots and test arenas"
+    verbose_name = _("Registry")

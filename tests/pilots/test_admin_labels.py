@@ -58,7 +58,8 @@ def test_form_labels_spell_out_sdgs_and_trl(client):
         "Source URLs:",
     ):
         assert label in html
-    assert "Sdgs:" not in html and "Trl min:" not in html
+    assert "Sdgs:" not in html
+    assert "Trl min:" not in html
 
 
 @pytest.mark.django_db

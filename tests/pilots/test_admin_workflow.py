@@ -5,13 +5,14 @@ from django.contrib.messages import get_messages
 from django.core import mail
 
 from pilots.models import PilotProject, PilotTransition
-from tests.api.owner_support import eager_celery  # noqa: F401  (fixture)
+from tests.api.owner_support import eager_celery  # noqa: F401
 from tests.factories import PilotProjectFactory, UserFactory
 
 from .admin_support import admin_client, change_form_data, staff_moderator
 
 Status = PilotProject.Status
 CHANGELIST = "/admin/pilots/pilotproject/"
+pytestmark = pytest.mark.usefixtures("eager_celery")
 
 
 @pytest.fixture
@@ -44,9 +45,7 @@ def test_the_change_form_cannot_set_the_status(submitted):
 
 
 @pytest.mark.django_db
-def test_approving_records_the_transition_the_history_and_emails_the_owner(
-    submitted, eager_celery
-):
+def test_approving_records_the_transition_the_history_and_emails_the_owner(submitted):
     moderator = staff_moderator(email="moderator@example.org")
 
     response = run_action(admin_client(moderator), "pilot_approve", submitted)
@@ -67,7 +66,7 @@ def test_approving_records_the_transition_the_history_and_emails_the_owner(
 
 
 @pytest.mark.django_db
-def test_requesting_changes_asks_for_a_reason_first(submitted, eager_celery):
+def test_requesting_changes_asks_for_a_reason_first(submitted):
     client = admin_client(staff_moderator())
 
     page = run_action(client, "pilot_request_changes", submitted)
@@ -84,7 +83,7 @@ def test_requesting_changes_asks_for_a_reason_first(submitted, eager_celery):
 
 
 @pytest.mark.django_db
-def test_rejecting_with_a_reason_sends_it_to_the_owner(submitted, eager_celery):
+def test_rejecting_with_a_reason_sends_it_to_the_owner(submitted):
     client = admin_client(staff_moderator())
 
     response = run_action(

@@ -86,12 +86,13 @@ function start(maplibregl, container) {
   }
 
   function placeMarker(lngLat) {
-    if (!marker) {
-      marker = new maplibregl.Marker({ color: SHAPE_COLOR, draggable: editable });
-      marker.on("dragend", () => writePoint(marker.getLngLat()));
-      marker.addTo(map);
+    if (marker) {
+      marker.setLngLat(lngLat);
+      return;
     }
-    marker.setLngLat(lngLat);
+    marker = new maplibregl.Marker({ color: SHAPE_COLOR, draggable: editable });
+    marker.setLngLat(lngLat).addTo(map);
+    marker.on("dragend", () => writePoint(marker.getLngLat()));
   }
 
   // Draw what the textarea holds; keep the last valid shape when it is not.
