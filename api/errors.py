@@ -1,13 +1,15 @@
 """RFC 9457 problem details: the one error shape of every API response."""
 
 import json
-from http import HTTPStatus
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from .problem_titles import status_description, status_title
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -15,7 +17,7 @@ PROBLEM_CONTENT_TYPE = "application/problem+json"
 def problem(status: int, detail: str, **extra: Any) -> dict[str, Any]:
     return {
         "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
+        "title": status_title(status),
         "status": status,
         "detail": detail,
         **extra,
@@ -64,11 +66,11 @@ def problem_exception_handler(
     if isinstance(exc, exceptions.ValidationError):
         body = problem(
             status,
-            "The request has invalid values.",
+            _("The request has invalid values."),
             errors=field_errors(exc.detail),
         )
     else:
-        detail = getattr(exc, "detail", HTTPStatus(status).description)
+        detail = getattr(exc, "detail", status_description(status))
         body = problem(status, str(detail))
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.gis.geos import GEOSGeometry
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
 
@@ -26,21 +27,32 @@ GEOMETRY_TYPES = (
 def _numbers(value: str, count: int, name: str) -> list[float]:
     parts = [part.strip() for part in value.split(",")]
     if len(parts) != count:
-        raise forms.ValidationError(f"{name} needs {count} comma-separated numbers.")
+        raise forms.ValidationError(
+            _("%(name)s needs %(count)d comma-separated numbers.")
+            % {"name": name, "count": count}
+        )
     try:
         numbers = [float(part) for part in parts]
     except ValueError:
-        raise forms.ValidationError(f"{name} needs numbers, got {value!r}.") from None
+        raise forms.ValidationError(
+            _("%(name)s needs numbers, got %(value)r.") % {"name": name, "value": value}
+        ) from None
     if not all(math.isfinite(number) for number in numbers):
-        raise forms.ValidationError(f"{name} needs finite numbers.")
+        raise forms.ValidationError(
+            _("%(name)s needs finite numbers.") % {"name": name}
+        )
     return numbers
 
 
 def _check_lon_lat(lon: float, lat: float) -> None:
     if not -180 <= lon <= 180:
-        raise forms.ValidationError(f"Longitude {lon} is outside -180..180.")
+        raise forms.ValidationError(
+            _("Longitude %(lon)s is outside -180..180.") % {"lon": lon}
+        )
     if not -90 <= lat <= 90:
-        raise forms.ValidationError(f"Latitude {lat} is outside -90..90.")
+        raise forms.ValidationError(
+            _("Latitude %(lat)s is outside -90..90.") % {"lat": lat}
+        )
 
 
 class BBoxField(forms.CharField):
@@ -57,13 +69,17 @@ class BBoxField(forms.CharField):
         _check_lon_lat(max_lon, max_lat)
         if min_lon > max_lon:
             raise forms.ValidationError(
-                "minLon is greater than maxLon "
-                "(the order is minLon,minLat,maxLon,maxLat)."
+                _(
+                    "minLon is greater than maxLon "
+                    "(the order is minLon,minLat,maxLon,maxLat)."
+                )
             )
         if min_lat > max_lat:
             raise forms.ValidationError(
-                "minLat is greater than maxLat "
-                "(the order is minLon,minLat,maxLon,maxLat)."
+                _(
+                    "minLat is greater than maxLat "
+                    "(the order is minLon,minLat,maxLon,maxLat)."
+                )
             )
         return (min_lon, min_lat, max_lon, max_lat)
 
@@ -88,8 +104,13 @@ class GeoJSONGeometryFormField(forms.CharField):
                 value, allowed_types=GEOMETRY_TYPES, promote_to_multi=False
             )
         except GeometryError as error:
-            where = f" at {error.path}" if error.path else ""
-            raise forms.ValidationError(f"{error.message}{where}") from None
+            message = error.message
+            if error.path:
+                message = _("%(message)s at %(path)s") % {
+                    "message": message,
+                    "path": error.path,
+                }
+            raise forms.ValidationError(message) from None
 
 
 class IntegerListField(forms.CharField):
@@ -105,12 +126,14 @@ class IntegerListField(forms.CharField):
             numbers = [int(part) for part in value.split(",")]
         except ValueError:
             raise forms.ValidationError(
-                f"Expected comma-separated whole numbers, got {value!r}."
+                _("Expected comma-separated whole numbers, got %(value)r.")
+                % {"value": value}
             ) from None
         outside = [n for n in numbers if not self.min_value <= n <= self.max_value]
         if outside:
             raise forms.ValidationError(
-                f"{outside[0]} is outside {self.min_value}..{self.max_value}."
+                _("%(number)d is outside %(min)d..%(max)d.")
+                % {"number": outside[0], "min": self.min_value, "max": self.max_value}
             )
         return numbers
 
@@ -134,9 +157,9 @@ class SpatialForm(forms.Form):
         cleaned = super().clean() or {}
         near, radius = cleaned.get("near"), cleaned.get("radius")
         if near is not None and radius is None and "radius" not in self.errors:
-            self.add_error("radius", "radius (metres) is required with near.")
+            self.add_error("radius", _("radius (metres) is required with near."))
         if radius is not None and near is None and "near" not in self.errors:
-            self.add_error("near", "near=lon,lat is required with radius.")
+            self.add_error("near", _("near=lon,lat is required with radius."))
         return cleaned
 
 
@@ -257,7 +280,9 @@ class StrictBooleanField(forms.Field):
             return None
         if value in ("true", "false"):
             return value == "true"
-        raise forms.ValidationError(f"Expected true or false, got {value!r}.")
+        raise forms.ValidationError(
+            _("Expected true or false, got %(value)r.") % {"value": value}
+        )
 
 
 class StrictBooleanFilter(filters.BooleanFilter):

@@ -2,13 +2,14 @@
 
 import logging
 from collections.abc import Callable
-from http import HTTPStatus
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from .errors import PROBLEM_CONTENT_TYPE, problem_response
+from .problem_titles import status_description
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ class ProblemDetailsMiddleware:
             and response.get("Content-Type") != PROBLEM_CONTENT_TYPE
         ):
             status = response.status_code
-            return problem_response(status, HTTPStatus(status).description)
+            return problem_response(status, status_description(status))
         return response
 
     def process_exception(
@@ -40,15 +41,17 @@ class ProblemDetailsMiddleware:
         if not is_api_path(request.path):
             return None
         if isinstance(exception, RequestDataTooBig):
-            return problem_response(413, "The request body is too large.")
+            return problem_response(413, _("The request body is too large."))
         if isinstance(exception, SuspiciousOperation):
             # Too many parameters, a bad Host, a malformed body: the client's fault.
             logger.warning("refused request on %s: %s", request.path, exception)
             return problem_response(400, str(exception))
         if isinstance(exception, OperationalError | InterfaceError):
             logger.warning("database unavailable: %s", exception)
-            response = problem_response(503, "The database is unavailable; retry soon.")
+            response = problem_response(
+                503, _("The database is unavailable; retry soon.")
+            )
             response["Retry-After"] = "5"
             return response
         logger.error("unhandled error on %s", request.path, exc_info=exception)
-        return problem_response(500, "An unexpected error occurred.")
+        return problem_response(500, _("An unexpected error occurred."))

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib.gis.geos import GEOSGeometry, WKTReader
 from django.contrib.gis.geos.error import GEOSException
+from django.utils.translation import gettext as _
 
 WGS84 = 4326
 MAX_VERTICES = 10_000
@@ -62,7 +63,9 @@ def parse_geometry(
     geometry_type = _geometry_type(document)
     target_type = _target_type(geometry_type, allowed_types, promote_to_multi)
     if "coordinates" not in document:
-        raise GeometryError("A geometry needs a 'coordinates' member.", "coordinates")
+        raise GeometryError(
+            _("A geometry needs a 'coordinates' member."), "coordinates"
+        )
     coordinates = document["coordinates"]
     counter = _VertexCounter(max_vertices)
     _check_nesting(coordinates, NESTING[geometry_type], "coordinates", counter)
@@ -72,7 +75,9 @@ def parse_geometry(
     try:
         geometry = _WKT_READER.read(_wkt(geometry_type, coordinates))
     except (GEOSException, ValueError) as error:
-        raise GeometryError(f"Not a usable geometry: {error}") from None
+        raise GeometryError(
+            _("Not a usable geometry: %(error)s") % {"error": error}
+        ) from None
     geometry.srid = WGS84
     if not geometry.valid:
         raise GeometryError(_describe_invalid(geometry.valid_reason))
@@ -84,15 +89,15 @@ def _as_object(value: object) -> dict[str, Any]:
         try:
             value = value.decode("utf-8")
         except UnicodeDecodeError:
-            raise GeometryError("Geometry text is not UTF-8.") from None
+            raise GeometryError(_("Geometry text is not UTF-8.")) from None
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except (ValueError, RecursionError):
-            raise GeometryError("Geometry is not valid JSON.") from None
+            raise GeometryError(_("Geometry is not valid JSON.")) from None
     if not isinstance(value, dict):
         raise GeometryError(
-            "Expected a GeoJSON geometry object with 'type' and 'coordinates'."
+            _("Expected a GeoJSON geometry object with 'type' and 'coordinates'.")
         )
     return value
 
@@ -100,11 +105,11 @@ def _as_object(value: object) -> dict[str, Any]:
 def _geometry_type(document: dict[str, Any]) -> str:
     geometry_type = document.get("type")
     if not isinstance(geometry_type, str) or not geometry_type:
-        raise GeometryError("A geometry needs a 'type' member (text).", "type")
+        raise GeometryError(_("A geometry needs a 'type' member (text)."), "type")
     if geometry_type not in NESTING:
         raise GeometryError(
-            f"Unsupported geometry type {geometry_type[:40]!r}; use one of: "
-            f"{', '.join(NESTING)}.",
+            _("Unsupported geometry type %(type)r; use one of: %(types)s.")
+            % {"type": geometry_type[:40], "types": ", ".join(NESTING)},
             "type",
         )
     return geometry_type
@@ -118,8 +123,8 @@ def _target_type(
     if geometry_type in allowed_types:
         return geometry_type
     raise GeometryError(
-        f"Geometry type {geometry_type} is not allowed here; "
-        f"use one of: {', '.join(sorted(allowed_types))}.",
+        _("Geometry type %(type)s is not allowed here; use one of: %(types)s.")
+        % {"type": geometry_type, "types": ", ".join(sorted(allowed_types))},
         "type",
     )
 
@@ -135,7 +140,8 @@ class _VertexCounter:
         if self.count + count > self.limit:
             index = self.limit - self.count
             raise GeometryError(
-                f"Too many vertices: at most {self.limit} are accepted.",
+                _("Too many vertices: at most %(limit)d are accepted.")
+                % {"limit": self.limit},
                 f"{path}[{index}]",
             )
         self.count += count
@@ -149,9 +155,9 @@ def _check_nesting(
         _check_position(node, path)
         return
     if not isinstance(node, list | tuple):
-        raise GeometryError("Expected an array.", path)
+        raise GeometryError(_("Expected an array."), path)
     if not node:
-        raise GeometryError("Empty coordinates are not accepted.", path)
+        raise GeometryError(_("Empty coordinates are not accepted."), path)
     if depth == 1:
         _check_positions(node, path, counter)
         return
@@ -180,23 +186,24 @@ def _check_positions(
 
 def _check_position(node: object, path: str) -> None:
     if not isinstance(node, list | tuple) or not node:
-        raise GeometryError("Expected a position [longitude, latitude].", path)
+        raise GeometryError(_("Expected a position [longitude, latitude]."), path)
     if len(node) > 2:
         raise GeometryError(
-            "3D coordinates are not supported; send [longitude, latitude] only.", path
+            _("3D coordinates are not supported; send [longitude, latitude] only."),
+            path,
         )
     if len(node) < 2:
-        raise GeometryError("A position needs longitude and latitude.", path)
+        raise GeometryError(_("A position needs longitude and latitude."), path)
     for number in node:
         if isinstance(number, bool) or not isinstance(number, int | float):
-            raise GeometryError("Coordinates must be numbers.", path)
+            raise GeometryError(_("Coordinates must be numbers."), path)
         if isinstance(number, float) and not math.isfinite(number):
-            raise GeometryError("Coordinates must be finite numbers.", path)
+            raise GeometryError(_("Coordinates must be finite numbers."), path)
     longitude, latitude = node
     if not -180 <= longitude <= 180:
-        raise GeometryError("Longitude must be between -180 and 180.", f"{path}[0]")
+        raise GeometryError(_("Longitude must be between -180 and 180."), f"{path}[0]")
     if not -90 <= latitude <= 90:
-        raise GeometryError("Latitude must be between -90 and 90.", f"{path}[1]")
+        raise GeometryError(_("Latitude must be between -90 and 90."), f"{path}[1]")
 
 
 def _check_shape(geometry_type: str, coordinates: Any) -> None:
@@ -215,17 +222,19 @@ def _check_shape(geometry_type: str, coordinates: Any) -> None:
 
 def _check_line(line: list[Any], path: str) -> None:
     if len(line) < 2:
-        raise GeometryError("A line needs at least 2 positions.", path)
+        raise GeometryError(_("A line needs at least 2 positions."), path)
 
 
 def _check_polygon(rings: list[Any], path: str) -> None:
     for index, ring in enumerate(rings):
         ring_path = f"{path}[{index}]"
         if len(ring) < 4:
-            raise GeometryError("A polygon ring needs at least 4 positions.", ring_path)
+            raise GeometryError(
+                _("A polygon ring needs at least 4 positions."), ring_path
+            )
         if list(ring[0]) != list(ring[-1]):
             raise GeometryError(
-                "A polygon ring must end where it starts (closed ring).", ring_path
+                _("A polygon ring must end where it starts (closed ring)."), ring_path
             )
 
 
@@ -251,9 +260,13 @@ def _describe_invalid(reason: str) -> str:
     """'Self-intersection[10.4 63.41]' -> 'Self-intersection at 10.400000 63.410000'."""
     match = _GEOS_REASON.match(reason)
     if not match:
-        return f"Invalid geometry: {reason}."
+        return _("Invalid geometry: %(reason)s.") % {"reason": reason}
     try:
         x, y = float(match["x"]), float(match["y"])
     except ValueError:
-        return f"Invalid geometry: {reason}."
-    return f"Invalid geometry: {match['reason']} at {x:.6f} {y:.6f}."
+        return _("Invalid geometry: %(reason)s.") % {"reason": reason}
+    return _("Invalid geometry: %(reason)s at %(x).6f %(y).6f.") % {
+        "reason": match["reason"],
+        "x": x,
+        "y": y,
+    }

@@ -151,6 +151,198 @@ NB = {
     "Unsubscribe with one click:": "Avslutt abonnementet med ett klikk:",
     "Unsubscribe": "Avslutt abonnementet",
     "with one click.": "med ett klikk.",
+    # --- web_admin (issue 15): problem titles, validation messages, the admin ---
+    "The request has invalid values.": "Forespørselen har ugyldige verdier.",
+    "The request body is too large.": "Forespørselen er for stor.",
+    "The database is unavailable; retry soon.": "Databasen er utilgjengelig; prøv "
+    "igjen om litt.",
+    "An unexpected error occurred.": "Det oppstod en uventet feil.",
+    "Bad Request": "Ugyldig forespørsel",
+    "Unauthorized": "Ikke autentisert",
+    "Forbidden": "Ingen tilgang",
+    "Not Found": "Ikke funnet",
+    "Method Not Allowed": "Metoden er ikke tillatt",
+    "Not Acceptable": "Ikke akseptabelt format",
+    "Conflict": "Konflikt",
+    "Gone": "Fjernet",
+    "Precondition Failed": "Forutsetningen slo feil",
+    "Request Entity Too Large": "Forespørselen er for stor",
+    "Unsupported Media Type": "Medietypen støttes ikke",
+    "Precondition Required": "Forutsetning kreves",
+    "Too Many Requests": "For mange forespørsler",
+    "Internal Server Error": "Intern serverfeil",
+    "Bad Gateway": "Ugyldig svar fra mellomtjener",
+    "Service Unavailable": "Tjenesten er utilgjengelig",
+    "Gateway Timeout": "Tidsavbrudd i mellomtjener",
+    "Bad request syntax or unsupported method": "Ugyldig forespørsel eller metode "
+    "som ikke støttes",
+    "No permission -- see authorization schemes": "Ingen tillatelse; se "
+    "autentiseringsmåtene",
+    "Request forbidden -- authorization will not help": "Forespørselen er ikke "
+    "tillatt; innlogging hjelper ikke",
+    "Nothing matches the given URI": "Ingenting finnes på denne adressen",
+    "Specified method is invalid for this resource": "Metoden er ikke gyldig for "
+    "denne ressursen",
+    "URI not available in preferred format": "Adressen finnes ikke i ønsket format",
+    "Request conflict": "Forespørselen er i konflikt med ressursens tilstand",
+    "URI no longer exists and has been permanently removed": "Adressen finnes ikke "
+    "lenger og er fjernet for godt",
+    "Precondition in headers is false": "Forutsetningen i hodefeltene stemmer ikke",
+    "Entity is too large": "Innholdet er for stort",
+    "Entity body in unsupported format": "Innholdet har et format som ikke støttes",
+    "The origin server requires the request to be conditional": "Serveren krever "
+    "en betinget forespørsel",
+    'The user has sent too many requests in a given amount of time ("rate '
+    'limiting")': "For mange forespørsler på kort tid (begrensning av antall "
+    "forespørsler)",
+    "Server got itself in trouble": "Serveren fikk et problem",
+    "Invalid responses from another server/proxy": "Ugyldig svar fra en annen "
+    "server eller mellomtjener",
+    "The server cannot process the request due to a high load": "Serveren kan "
+    "ikke behandle forespørselen på grunn av høy belastning",
+    "The gateway server did not receive a timely response": "Mellomtjeneren fikk "
+    "ikke svar i tide",
+    # Query parameters (bbox, near, radius, lists)
+    "%(name)s needs %(count)d comma-separated numbers.": "%(name)s trenger "
+    "%(count)d tall skilt med komma.",
+    "%(name)s needs numbers, got %(value)r.": "%(name)s trenger tall, fikk %(value)r.",
+    "%(name)s needs finite numbers.": "%(name)s trenger endelige tall.",
+    "Longitude %(lon)s is outside -180..180.": "Lengdegrad %(lon)s er utenfor "
+    "-180..180.",
+    "Latitude %(lat)s is outside -90..90.": "Breddegrad %(lat)s er utenfor -90..90.",
+    "minLon is greater than maxLon (the order is minLon,minLat,maxLon,maxLat).": (
+        "minLon er større enn maxLon (rekkefølgen er minLon,minLat,maxLon,maxLat)."
+    ),
+    "minLat is greater than maxLat (the order is minLon,minLat,maxLon,maxLat).": (
+        "minLat er større enn maxLat (rekkefølgen er minLon,minLat,maxLon,maxLat)."
+    ),
+    "%(message)s at %(path)s": "%(message)s ved %(path)s",
+    "Expected comma-separated whole numbers, got %(value)r.": "Ventet hele tall "
+    "skilt med komma, fikk %(value)r.",
+    "%(number)d is outside %(min)d..%(max)d.": "%(number)d er utenfor "
+    "%(min)d..%(max)d.",
+    "radius (metres) is required with near.": "radius (meter) er påkrevd sammen "
+    "med near.",
+    "near=lon,lat is required with radius.": "near=lengdegrad,breddegrad er "
+    "påkrevd sammen med radius.",
+    "Expected true or false, got %(value)r.": "Ventet true eller false, fikk "
+    "%(value)r.",
+    # Request bodies
+    "trl_max must be at least trl_min.": "trl_max må være minst trl_min.",
+    "A fixed deadline needs a date-time.": "En fast frist trenger dato og klokkeslett.",
+    "The deadline must come after opens_at.": "Fristen må komme etter opens_at.",
+    "planned_end must not be before planned_start.": "planned_end kan ikke være "
+    "før planned_start.",
+    "A pilot needs a location (Point) or an area.": "Et pilotprosjekt trenger en "
+    "posisjon (Point) eller et område.",
+    "zone": "sone",
+    "organisation": "organisasjon",
+    "Unknown %(noun)s: %(slugs)s.": "Ukjent %(noun)s: %(slugs)s.",
+    "Unknown sector: %(sectors)s (see /api/v1/sectors/).": "Ukjent sektor: "
+    "%(sectors)s (se /api/v1/sectors/).",
+    # Geometries (geo/validation.py)
+    "A geometry needs a 'coordinates' member.": "En geometri trenger feltet "
+    "'coordinates'.",
+    "Not a usable geometry: %(error)s": "Geometrien kan ikke brukes: %(error)s",
+    "Geometry text is not UTF-8.": "Geometriteksten er ikke UTF-8.",
+    "Geometry is not valid JSON.": "Geometrien er ikke gyldig JSON.",
+    "Expected a GeoJSON geometry object with 'type' and 'coordinates'.": "Ventet "
+    "et GeoJSON-geometriobjekt med 'type' og 'coordinates'.",
+    "A geometry needs a 'type' member (text).": "En geometri trenger feltet "
+    "'type' (tekst).",
+    "Unsupported geometry type %(type)r; use one of: %(types)s.": "Geometritypen "
+    "%(type)r støttes ikke; bruk en av: %(types)s.",
+    "Geometry type %(type)s is not allowed here; use one of: %(types)s.": (
+        "Geometritypen %(type)s er ikke tillatt her; bruk en av: %(types)s."
+    ),
+    "Too many vertices: at most %(limit)d are accepted.": "For mange punkter: "
+    "høyst %(limit)d godtas.",
+    "Expected an array.": "Ventet en liste.",
+    "Empty coordinates are not accepted.": "Tomme koordinater godtas ikke.",
+    "Expected a position [longitude, latitude].": "Ventet en posisjon "
+    "[lengdegrad, breddegrad].",
+    "3D coordinates are not supported; send [longitude, latitude] only.": (
+        "3D-koordinater støttes ikke; send bare [lengdegrad, breddegrad]."
+    ),
+    "A position needs longitude and latitude.": "En posisjon trenger lengdegrad "
+    "og breddegrad.",
+    "Coordinates must be numbers.": "Koordinatene må være tall.",
+    "Coordinates must be finite numbers.": "Koordinatene må være endelige tall.",
+    "Longitude must be between -180 and 180.": "Lengdegraden må være mellom -180 "
+    "og 180.",
+    "Latitude must be between -90 and 90.": "Breddegraden må være mellom -90 og 90.",
+    "A line needs at least 2 positions.": "En linje trenger minst 2 posisjoner.",
+    "A polygon ring needs at least 4 positions.": "En polygonring trenger minst 4 "
+    "posisjoner.",
+    "A polygon ring must end where it starts (closed ring).": "En polygonring må "
+    "slutte der den begynner (lukket ring).",
+    "Invalid geometry: %(reason)s.": "Ugyldig geometri: %(reason)s.",
+    "Invalid geometry: %(reason)s at %(x).6f %(y).6f.": "Ugyldig geometri: "
+    "%(reason)s ved %(x).6f %(y).6f.",
+    # The admin: sections, labels, the map widget, workflow actions
+    "Trondheim Tech Port registry": "Trondheim Tech Port-registeret",
+    "Registry admin": "Registeradministrasjon",
+    "District staff": "Distriktets ansatte",
+    "Registry": "Registeret",
+    "Registry: sites, pilots and organisations": "Registeret: steder, "
+    "pilotprosjekter og organisasjoner",
+    "Review and members": "Behandling og medlemmer",
+    "Calls and notifications": "Utlysninger og varsler",
+    "Vocabularies": "Kodelister",
+    "This is not GeoJSON of the expected type; the map shows the last valid "
+    "shape.": "Dette er ikke GeoJSON av forventet type; kartet viser siste gyldige "
+    "form.",
+    "Map of the location": "Kart over posisjonen",
+    "Drag the marker or click the map to move the point. The coordinates below "
+    "are GeoJSON (longitude, latitude).": "Dra markøren eller klikk i kartet for "
+    "å flytte punktet. Koordinatene under er GeoJSON (lengdegrad, breddegrad).",
+    "The shape is drawn on the map; edit it as GeoJSON (longitude, latitude) "
+    "below.": "Formen vises i kartet; endre den som GeoJSON (lengdegrad, "
+    "breddegrad) under.",
+    "sector": "sektor",
+    "sectors": "sektorer",
+    "Reason (sent to the owner)": "Begrunnelse (sendes til eieren)",
+    "%(count)d pilot(s) moved: %(action)s.": "%(count)d pilotprosjekt(er) "
+    "flyttet: %(action)s.",
+    "Submit the selected pilots for review": "Send de valgte pilotprosjektene "
+    "til behandling",
+    "Approve and publish the selected pilots": "Godkjenn og publiser de valgte "
+    "pilotprosjektene",
+    "Request changes to the selected pilots (with a reason)": "Be om endringer i "
+    "de valgte pilotprosjektene (med begrunnelse)",
+    "Reject the selected pilots (with a reason)": "Avslå de valgte "
+    "pilotprosjektene (med begrunnelse)",
+    "Mark the selected pilots as started": "Merk de valgte pilotprosjektene som "
+    "startet",
+    "Mark the selected pilots as completed": "Merk de valgte pilotprosjektene som "
+    "fullført",
+    "Unpublish the selected pilots (with a reason)": "Avpubliser de valgte "
+    "pilotprosjektene (med begrunnelse)",
+    "Home": "Hjem",
+    "Cancel": "Avbryt",
+    "The owner receives this reason by email, and it is kept in the pilot's "
+    "review log.": "Eieren får begrunnelsen på e-post, og den lagres i "
+    "pilotprosjektets behandlingslogg.",
+    "SDGs (UN Sustainable Development Goals)": "bærekraftsmål (FNs bærekraftsmål)",
+    "SDG (UN Sustainable Development Goal)": "bærekraftsmål (FNs bærekraftsmål)",
+    "TRL (technology readiness level)": "TRL (teknologisk modenhetsnivå)",
+    "TRLs (technology readiness levels)": "TRL-nivåer (teknologisk modenhet)",
+    "lowest TRL": "laveste TRL",
+    "highest TRL": "høyeste TRL",
+    "title (Norwegian)": "tittel (norsk)",
+    "summary (Norwegian)": "sammendrag (norsk)",
+    "description (Norwegian)": "beskrivelse (norsk)",
+    "description (English)": "beskrivelse (engelsk)",
+    "name (Norwegian)": "navn (norsk)",
+    "name (English)": "navn (engelsk)",
+    "statement (Norwegian)": "formulering (norsk)",
+    "statement (English)": "formulering (engelsk)",
+    "source URLs": "kildeadresser",
+    "organisations": "organisasjoner",
+    "pilot project": "pilotprosjekt",
+    "pilot projects": "pilotprosjekter",
+    "site (test arena or lab)": "sted (testarena eller lab)",
+    "sites (test arenas and labs)": "steder (testarenaer og laber)",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

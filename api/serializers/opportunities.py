@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from pilots.models import Opportunity, Site
@@ -87,16 +88,16 @@ class OpportunitySerializer(serializers.ModelSerializer):
         low, high = current("trl_min"), current("trl_max")
         if low is not None and high is not None and high < low:
             raise serializers.ValidationError(
-                {"trl_max": ["trl_max must be at least trl_min."]}
+                {"trl_max": [_("trl_max must be at least trl_min.")]}
             )
         deadline_type = current("deadline_type") or Opportunity.DeadlineType.FIXED
         if deadline_type == Opportunity.DeadlineType.FIXED and not current("deadline"):
             raise serializers.ValidationError(
-                {"deadline": ["A fixed deadline needs a date-time."]}
+                {"deadline": [_("A fixed deadline needs a date-time.")]}
             )
         opens, deadline = current("opens_at"), current("deadline")
         if opens is not None and deadline is not None and deadline <= opens:
             raise serializers.ValidationError(
-                {"deadline": ["The deadline must come after opens_at."]}
+                {"deadline": [_("The deadline must come after opens_at.")]}
             )
         return attrs

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from pilots.models import PilotProject, Site
@@ -90,10 +91,10 @@ class PilotSerializer(serializers.ModelSerializer):
         start, end = current("planned_start"), current("planned_end")
         if start is not None and end is not None and end < start:
             raise serializers.ValidationError(
-                {"planned_end": ["planned_end must not be before planned_start."]}
+                {"planned_end": [_("planned_end must not be before planned_start.")]}
             )
         if current("location") is None and current("area") is None:
             raise serializers.ValidationError(
-                {"location": ["A pilot needs a location (Point) or an area."]}
+                {"location": [_("A pilot needs a location (Point) or an area.")]}
             )
         return attrs

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from pilots.models import Site
@@ -12,7 +13,7 @@ from .vocabularies import SDGListField, SectorListField
 def check_trl_range(low: int | None, high: int | None) -> None:
     if low is not None and high is not None and low > high:
         raise serializers.ValidationError(
-            {"trl_max": ["trl_max must be at least trl_min."]}
+            {"trl_max": [_("trl_max must be at least trl_min.")]}
         )
 
 

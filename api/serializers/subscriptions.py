@@ -1,6 +1,8 @@
 from typing import Any
 
 from django.db.models import Model
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from geo.models import Zone
@@ -15,7 +17,7 @@ class _SlugsToIds(serializers.ListField):
     """Slugs in the API, ids in the database (the matching query's arrays)."""
 
     model: type[Model] = Zone
-    noun = "zone"
+    noun = gettext_lazy("zone")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(child=serializers.SlugField(max_length=100), **kwargs)
@@ -28,7 +30,8 @@ class _SlugsToIds(serializers.ListField):
         unknown = [slug for slug in slugs if slug not in ids]
         if unknown:
             raise serializers.ValidationError(
-                f"Unknown {self.noun}: {', '.join(unknown)}."
+                _("Unknown %(noun)s: %(slugs)s.")
+                % {"noun": self.noun, "slugs": ", ".join(unknown)}
             )
         return [ids[slug] for slug in slugs]
 
@@ -42,12 +45,12 @@ class _SlugsToIds(serializers.ListField):
 
 class ZoneSlugsField(_SlugsToIds):
     model = Zone
-    noun = "zone"
+    noun = gettext_lazy("zone")
 
 
 class OrganizationSlugsField(_SlugsToIds):
     model = Organization
-    noun = "organisation"
+    noun = gettext_lazy("organisation")
 
 
 class SubscriptionSerializer(serializers.ModelSerializer):

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from pilots.models import SDG, Sector, TRLLevel
@@ -45,7 +46,8 @@ class SectorListField(serializers.ListField):
         unknown = [slug for slug in slugs if slug not in known]
         if unknown:
             raise serializers.ValidationError(
-                f"Unknown sector: {', '.join(unknown)} (see /api/v1/sectors/)."
+                _("Unknown sector: %(sectors)s (see /api/v1/sectors/).")
+                % {"sectors": ", ".join(unknown)}
             )
         return slugs
 

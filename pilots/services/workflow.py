@@ -103,7 +103,7 @@ def pilot_transition(
             if rule.by_moderator
             else _("Only the owner or a collaborator may %(action)s a pilot.")
         )
-        raise TransitionForbidden(message % {"action": action})
+        raise TransitionForbidden(message % {"action": _action_name(action)})
     if pilot.status not in rule.sources:
         allowed = allowed_actions(pilot.status)
         raise TransitionNotAllowed(
@@ -112,9 +112,10 @@ def pilot_transition(
                 "allowed from here: %(allowed)s."
             )
             % {
-                "status": pilot.status,
-                "action": action,
-                "allowed": ", ".join(allowed) or _("none"),
+                "status": Status(pilot.status).label,
+                "action": _action_name(action),
+                "allowed": ", ".join(_action_name(name) for name in allowed)
+                or _("none"),
             },
             status=pilot.status,
             allowed=allowed,
@@ -146,6 +147,11 @@ def pilot_transition(
     pilot.save(update_fields=update_fields)
     _queue_transition_email(record.pk)
     return record
+
+
+def _action_name(action: str) -> str:
+    """The action as people read it, in the active language ("request changes")."""
+    return str(Action(action).label).lower()
 
 
 def _queue_transition_email(transition_id: int) -> None:
