@@ -70,7 +70,10 @@ def test_a_409_names_the_status_and_actions_in_norwegian():
     )
 
     response = client_for(owner).post(
-        f"/api/v1/pilots/{pilot.slug}/submit/", {}, format="json", **NB
+        f"/api/v1/pilots/{pilot.slug}/submit/",
+        {},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="nb",
     )
 
     assert response.status_code == 409
