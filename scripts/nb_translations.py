@@ -343,6 +343,13 @@ NB = {
     "pilot projects": "pilotprosjekter",
     "site (test arena or lab)": "sted (testarena eller lab)",
     "sites (test arenas and labs)": "steder (testarenaer og laber)",
+    # The unsubscribe page, in the subscriber's language
+    "This unsubscribe link is not valid.": "Denne lenken for å avslutte "
+    "abonnementet er ikke gyldig.",
+    "You will get no more messages from the subscription “%(name)s”.": "Du får "
+    "ikke flere meldinger fra abonnementet «%(name)s».",
+    "Unsubscribed": "Abonnementet er avsluttet",
+    "Unsubscribe?": "Avslutte abonnementet?",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

@@ -8,32 +8,39 @@ unsubscribe no one); POST unsubscribes: the button, or a mail client's
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from api.errors import problem_response
-from pilots.notifications.content import subscription_id_from_token
+from pilots.notifications.content import (
+    subscriber_language,
+    subscription_id_from_token,
+)
 from pilots.services.subscriptions import subscription_unsubscribe_by_token
 
-INVALID = "This unsubscribe link is not valid."
+INVALID = _("This unsubscribe link is not valid.")
 
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse:
     try:
+        language = subscriber_language(subscription_id_from_token(token))
         if request.method == "POST":
             subscription = subscription_unsubscribe_by_token(token=token)
             done = True
         else:
-            subscription_id_from_token(token)
             subscription = None
             done = False
     except signing.BadSignature:
-        return problem_response(404, INVALID)
-    html = render_to_string(
-        "notifications/unsubscribe.html",
-        {"done": done, "subscription": subscription},
-        request=request,
-    )
+        return problem_response(404, str(INVALID))
+    # The page speaks the subscriber's language, like the email that linked here.
+    with translation.override(language):
+        html = render_to_string(
+            "notifications/unsubscribe.html",
+            {"done": done, "subscription": subscription, "language": language},
+            request=request,
+        )
     return HttpResponse(html)

@@ -35,6 +35,18 @@ def subscription_id_from_token(token: str) -> int:
     return int(data["s"])
 
 
+def subscriber_language(subscription_id: int) -> str:
+    """The language the subscription's owner reads the registry in (en or nb)."""
+    from ..emails import recipient_language
+
+    user_id = (
+        Subscription.objects.filter(pk=subscription_id)
+        .values_list("user_id", flat=True)
+        .first()
+    )
+    return recipient_language(user_id)
+
+
 def unsubscribe_url(subscription: Subscription) -> str:
     base = settings.PUBLIC_BASE_URL.rstrip("/")
     return f"{base}/api/v1/unsubscribe/{unsubscribe_token(subscription)}/"
