@@ -350,6 +350,19 @@ NB = {
     "ikke flere meldinger fra abonnementet «%(name)s».",
     "Unsubscribed": "Abonnementet er avsluttet",
     "Unsubscribe?": "Avslutte abonnementet?",
+    # Organisation numbers and webhook addresses
+    "An organisation number has 9 digits.": "Et organisasjonsnummer har 9 sifre.",
+    "The organisation number's check digit is wrong.": "Kontrollsifferet i "
+    "organisasjonsnummeret er feil.",
+    "The URL cannot be parsed.": "Adressen kan ikke tolkes.",
+    "Webhook URLs must use https.": "Webhook-adresser må bruke https.",
+    "Webhook URLs may not carry credentials.": "Webhook-adresser kan ikke "
+    "inneholde brukernavn eller passord.",
+    "The URL has no host.": "Adressen mangler vertsnavn.",
+    "The host %(host)r does not resolve.": "Vertsnavnet %(host)r finnes ikke i DNS.",
+    "Webhook URLs must resolve to public Internet addresses only; %(host)r "
+    "resolves to a refused address.": "Webhook-adresser må peke til offentlige "
+    "Internett-adresser; %(host)r peker til en adresse som ikke er tillatt.",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

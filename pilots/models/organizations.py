@@ -8,12 +8,12 @@ from .moderation import Unpublishable
 def validate_org_number(value: str) -> None:
     """A Norwegian organisation number: 9 digits, mod-11 check digit."""
     if len(value) != 9 or not value.isdigit():
-        raise ValidationError("An organisation number has 9 digits.")
+        raise ValidationError(_("An organisation number has 9 digits."))
     weights = (3, 2, 7, 6, 5, 4, 3, 2)
     remainder = sum(int(d) * w for d, w in zip(value, weights, strict=False)) % 11
     check = 0 if remainder == 0 else 11 - remainder
     if check == 10 or check != int(value[8]):
-        raise ValidationError("The organisation number's check digit is wrong.")
+        raise ValidationError(_("The organisation number's check digit is wrong."))
 
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):

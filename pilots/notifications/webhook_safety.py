@@ -13,6 +13,7 @@ import socket
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -88,12 +89,16 @@ def address_is_allowed(address: IPAddress, *, allow_loopback: bool = False) -> b
     return address.is_global and not address.is_multicast
 
 
+def _unresolved(host: str) -> str:
+    return _("The host %(host)r does not resolve.") % {"host": host}
+
+
 def resolve(host: str, port: int) -> list[IPAddress]:
     """Every address the name resolves to (numeric spellings included)."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise UnsafeWebhookURL(f"The host {host!r} does not resolve.") from error
+        raise UnsafeWebhookURL(_unresolved(host)) from error
     addresses = []
     for info in infos:
         text = str(info[4][0]).split("%", 1)[0]
@@ -108,22 +113,25 @@ def check_webhook_url(url: str) -> list[IPAddress]:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as error:
-        raise UnsafeWebhookURL("The URL cannot be parsed.") from error
+        raise UnsafeWebhookURL(_("The URL cannot be parsed.")) from error
     if parts.scheme != "https" and not (allow_local and parts.scheme == "http"):
-        raise UnsafeWebhookURL("Webhook URLs must use https.")
+        raise UnsafeWebhookURL(_("Webhook URLs must use https."))
     if parts.username is not None or parts.password is not None:
-        raise UnsafeWebhookURL("Webhook URLs may not carry credentials.")
+        raise UnsafeWebhookURL(_("Webhook URLs may not carry credentials."))
     host = parts.hostname
     if not host:
-        raise UnsafeWebhookURL("The URL has no host.")
+        raise UnsafeWebhookURL(_("The URL has no host."))
     port = port or (443 if parts.scheme == "https" else 80)
     addresses = resolve(host, port)
     if not addresses:
-        raise UnsafeWebhookURL(f"The host {host!r} does not resolve.")
+        raise UnsafeWebhookURL(_unresolved(host))
     for address in addresses:
         if not address_is_allowed(address, allow_loopback=allow_local):
             raise UnsafeWebhookURL(
-                "Webhook URLs must resolve to public Internet addresses only; "
-                f"{host!r} resolves to a refused address."
+                _(
+                    "Webhook URLs must resolve to public Internet addresses only; "
+                    "%(host)r resolves to a refused address."
+                )
+                % {"host": host}
             )
     return addresses

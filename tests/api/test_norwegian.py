@@ -113,3 +113,17 @@ def test_the_unsubscribe_page_speaks_the_subscribers_language(api_client):
     assert '<html lang="nb">' in page
     assert "Avslutt abonnementet" in page
     assert "Du får ikke flere meldinger fra abonnementet «Mobilitet»." in done
+
+
+def test_a_webhook_over_http_is_refused_in_norwegian(api_client):
+    api_client.force_authenticate(UserFactory.create())
+
+    response = api_client.post(
+        "/api/v1/subscriptions/",
+        {"channel": "webhook", "webhook_url": "http://example.org/hook"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="nb",
+    )
+
+    assert response.status_code == 400
+    assert messages(response) == {"webhook_url": "Webhook-adresser må bruke https."}
