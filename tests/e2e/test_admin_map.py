@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.gis.geos import MultiPolygon, Polygon
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from pilots.history_selectors import history_records
@@ -169,5 +170,31 @@ def test_a_moderator_requests_changes_through_an_admin_action(
     body = sent.get_payload(decode=True)
     assert isinstance(body, bytes)
     assert "Name the test site you will use." in body.decode()
+    assert page.errors == []  # type: ignore[attr-defined]
+    page.close()
+
+
+def test_an_area_is_drawn_and_follows_its_geojson_text(
+    browser: Browser, live_server: Any
+) -> None:
+    staff_moderator(username="staff", email="staff@example.org")
+    square = MultiPolygon(Polygon.from_bbox((10.40, 63.41, 10.41, 63.42)), srid=4326)
+    pilot = PilotProjectFactory.create(title="Campus loop", location=None, area=square)
+    page = signed_in_page(browser, live_server, "staff")
+
+    page.goto(f"{live_server.url}/admin/pilots/pilotproject/{pilot.pk}/change/")
+    widget = page.locator('.geo-map-widget[data-input="id_area"]')
+    widget.and_(page.locator("[data-map-ready=true]")).wait_for(timeout=60_000)
+    shapes = """() => document.querySelector('.geo-map-widget[data-input="id_area"]')
+        .registryMap.queryRenderedFeatures({layers: ['shape-fill']}).length"""
+    page.wait_for_function(f"() => ({shapes})() > 0", timeout=30_000)
+    widget.screenshot(path=str(SCREENSHOTS / "pilot-area.png"))
+
+    page.fill("#id_area", '{"type": "MultiPolygon", "coordinates": [[[1, 2]')
+    error = widget.locator(".geo-map-widget-error")
+    assert error.is_visible()
+    page.fill("#id_area", "")
+    page.wait_for_function(f"() => ({shapes})() === 0", timeout=30_000)
+    assert not error.is_visible()
     assert page.errors == []  # type: ignore[attr-defined]
     page.close()
