@@ -363,6 +363,33 @@ NB = {
     "Webhook URLs must resolve to public Internet addresses only; %(host)r "
     "resolves to a refused address.": "Webhook-adresser må peke til offentlige "
     "Internett-adresser; %(host)r peker til en adresse som ikke er tillatt.",
+    # OGC API - Features parameters
+    "limit must be an integer.": "limit må være et heltall.",
+    "limit must be at least 1.": "limit må være minst 1.",
+    "offset must be an integer.": "offset må være et heltall.",
+    "offset must not be negative.": "offset kan ikke være negativ.",
+    "%(parameter)s %(value)r is not supported; use: %(supported)s": "%(parameter)s "
+    "%(value)r støttes ikke; bruk: %(supported)s",
+    "bbox must be comma-separated numbers.": "bbox må være tall skilt med komma.",
+    "bbox must have 4 or 6 finite numbers.": "bbox må ha 4 eller 6 endelige tall.",
+    "bbox: the southern edge is north of the north.": "bbox: sørkanten ligger nord "
+    "for nordkanten.",
+    "bbox latitudes must be within [-90, 90].": "Breddegradene i bbox må være "
+    "innenfor [-90, 90].",
+    "bbox longitudes must be within [-180, 180].": "Lengdegradene i bbox må være "
+    "innenfor [-180, 180].",
+    "bbox: the western edge is east of the east.": "bbox: vestkanten ligger øst "
+    "for østkanten.",
+    "bbox lies outside its CRS's area.": "bbox ligger utenfor området til "
+    "koordinatsystemet.",
+    "%(text)r needs a time zone (Z or an offset).": "%(text)r trenger en tidssone "
+    "(Z eller en forskyvning).",
+    "%(text)r is not an RFC 3339 date-time or a date.": "%(text)r er ikke et "
+    "tidspunkt etter RFC 3339 eller en dato.",
+    "datetime has at most one '/'.": "datetime har høyst én '/'.",
+    "datetime %(value)r: %(error)s": "datetime %(value)r: %(error)s",
+    "datetime '../..' has no bound.": "datetime '../..' har ingen grense.",
+    "datetime: the start is after the end.": "datetime: starten er etter slutten.",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

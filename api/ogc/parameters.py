@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Polygon
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 
 from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid_of
 
@@ -32,9 +33,9 @@ def parse_limit(value: str | None) -> int:
     try:
         limit = int(value)
     except ValueError:
-        raise OGCRequestError("limit", "limit must be an integer.") from None
+        raise OGCRequestError("limit", _("limit must be an integer.")) from None
     if limit < 1:
-        raise OGCRequestError("limit", "limit must be at least 1.")
+        raise OGCRequestError("limit", _("limit must be at least 1."))
     return min(limit, MAX_LIMIT)
 
 
@@ -44,9 +45,9 @@ def parse_offset(value: str | None) -> int:
     try:
         offset = int(value)
     except ValueError:
-        raise OGCRequestError("offset", "offset must be an integer.") from None
+        raise OGCRequestError("offset", _("offset must be an integer.")) from None
     if offset < 0:
-        raise OGCRequestError("offset", "offset must not be negative.")
+        raise OGCRequestError("offset", _("offset must not be negative."))
     return offset
 
 
@@ -58,7 +59,9 @@ def parse_crs(value: str | None, *, parameter: str) -> str:
     if srid_of(crs) is None:
         supported = ", ".join(SUPPORTED_CRS)
         raise OGCRequestError(
-            parameter, f"{parameter} {value!r} is not supported; use: {supported}"
+            parameter,
+            _("%(parameter)s %(value)r is not supported; use: %(supported)s")
+            % {"parameter": parameter, "value": value, "supported": supported},
         )
     return crs
 
@@ -75,21 +78,27 @@ def parse_bbox(value: str | None, *, crs: str) -> GEOSGeometry | None:
     try:
         numbers = [float(part) for part in value.split(",")]
     except ValueError:
-        raise OGCRequestError("bbox", "bbox must be comma-separated numbers.") from None
+        raise OGCRequestError(
+            "bbox", _("bbox must be comma-separated numbers.")
+        ) from None
     if len(numbers) not in (4, 6) or not all(math.isfinite(n) for n in numbers):
-        raise OGCRequestError("bbox", "bbox must have 4 or 6 finite numbers.")
+        raise OGCRequestError("bbox", _("bbox must have 4 or 6 finite numbers."))
     if len(numbers) == 6:
         numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
     if is_latitude_first(crs):
         numbers = [numbers[1], numbers[0], numbers[3], numbers[2]]
     west, south, east, north = numbers
     if south > north:
-        raise OGCRequestError("bbox", "bbox: the southern edge is north of the north.")
+        raise OGCRequestError(
+            "bbox", _("bbox: the southern edge is north of the north.")
+        )
     if is_geographic(crs):
         if not (-90 <= south <= 90 and -90 <= north <= 90):
-            raise OGCRequestError("bbox", "bbox latitudes must be within [-90, 90].")
+            raise OGCRequestError("bbox", _("bbox latitudes must be within [-90, 90]."))
         if not (-180 <= west <= 180 and -180 <= east <= 180):
-            raise OGCRequestError("bbox", "bbox longitudes must be within [-180, 180].")
+            raise OGCRequestError(
+                "bbox", _("bbox longitudes must be within [-180, 180].")
+            )
         if west > east:
             return MultiPolygon(
                 Polygon.from_bbox((west, south, 180, north)),
@@ -100,17 +109,17 @@ def parse_bbox(value: str | None, *, crs: str) -> GEOSGeometry | None:
         box.srid = 4326
         return box
     if west > east:
-        raise OGCRequestError("bbox", "bbox: the western edge is east of the east.")
+        raise OGCRequestError("bbox", _("bbox: the western edge is east of the east."))
     if max(abs(n) for n in numbers) > PROJECTED_LIMIT_M:
-        raise OGCRequestError("bbox", "bbox lies outside its CRS's area.")
+        raise OGCRequestError("bbox", _("bbox lies outside its CRS's area."))
     box = Polygon.from_bbox((west, south, east, north))
     box.srid = srid_of(crs)
     try:
         lon_lat = box.transform(4326, clone=True)
     except GDALException:
-        raise OGCRequestError("bbox", "bbox lies outside its CRS's area.") from None
+        raise OGCRequestError("bbox", _("bbox lies outside its CRS's area.")) from None
     if lon_lat is None or not all(math.isfinite(n) for n in lon_lat.extent):
-        raise OGCRequestError("bbox", "bbox lies outside its CRS's area.")
+        raise OGCRequestError("bbox", _("bbox lies outside its CRS's area."))
     return lon_lat
 
 
@@ -134,11 +143,13 @@ def _instant(text: str, *, end_of_day: bool) -> datetime:
     if moment is not None:
         if moment.tzinfo is None:
             raise OGCRequestError(
-                "datetime", f"{text!r} needs a time zone (Z or an offset)."
+                "datetime",
+                _("%(text)r needs a time zone (Z or an offset).") % {"text": text},
             )
         return moment
     raise OGCRequestError(
-        "datetime", f"{text!r} is not an RFC 3339 date-time or a date."
+        "datetime",
+        _("%(text)r is not an RFC 3339 date-time or a date.") % {"text": text},
     )
 
 
@@ -162,7 +173,7 @@ def _parse_interval(value: str) -> TimeInterval:
         return TimeInterval(moment, moment)
     parts = [part.strip() for part in value.split("/")]
     if len(parts) != 2:
-        raise OGCRequestError("datetime", "datetime has at most one '/'.")
+        raise OGCRequestError("datetime", _("datetime has at most one '/'."))
     return TimeInterval(
         _bound(parts[0], end_of_day=False), _bound(parts[1], end_of_day=True)
     )
@@ -177,9 +188,12 @@ def parse_datetime_parameter(value: str | None) -> TimeInterval | None:
     except OGCRequestError:
         raise
     except ValueError as error:  # well formed but out of range, e.g. month 13
-        raise OGCRequestError("datetime", f"datetime {value!r}: {error}") from None
+        raise OGCRequestError(
+            "datetime",
+            _("datetime %(value)r: %(error)s") % {"value": value, "error": error},
+        ) from None
     if interval.start is None and interval.end is None:
-        raise OGCRequestError("datetime", "datetime '../..' has no bound.")
+        raise OGCRequestError("datetime", _("datetime '../..' has no bound."))
     if interval.start and interval.end and interval.start > interval.end:
-        raise OGCRequestError("datetime", "datetime: the start is after the end.")
+        raise OGCRequestError("datetime", _("datetime: the start is after the end."))
     return interval

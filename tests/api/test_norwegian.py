@@ -127,3 +127,12 @@ def test_a_webhook_over_http_is_refused_in_norwegian(api_client):
 
     assert response.status_code == 400
     assert messages(response) == {"webhook_url": "Webhook-adresser må bruke https."}
+
+
+def test_ogc_parameters_are_explained_in_norwegian(api_client):
+    response = api_client.get(
+        "/ogc/collections/sites/items?limit=0", HTTP_ACCEPT_LANGUAGE="nb"
+    )
+
+    assert response.status_code == 400
+    assert "limit må være minst 1." in response.content.decode()
