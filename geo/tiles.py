@@ -26,6 +26,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
 
 LON_LAT = 4326
 WEB_MERCATOR = 3857
@@ -50,12 +51,18 @@ class TileOutOfRange(ValueError):
 def check_tile(z: int, x: int, y: int) -> None:
     """Raise TileOutOfRange unless 0 <= z <= MAX_ZOOM and 0 <= x, y < 2**z."""
     if not MIN_ZOOM <= z <= MAX_ZOOM:
-        raise TileOutOfRange("z", f"Zoom {z} is outside {MIN_ZOOM}..{MAX_ZOOM}.")
+        raise TileOutOfRange(
+            "z",
+            _("Zoom %(z)d is outside %(min)d..%(max)d.")
+            % {"z": z, "min": MIN_ZOOM, "max": MAX_ZOOM},
+        )
     last = 2**z - 1
     for name, value in (("x", x), ("y", y)):
         if not 0 <= value <= last:
             raise TileOutOfRange(
-                name, f"{name}={value} is outside 0..{last} at zoom {z}."
+                name,
+                _("%(name)s=%(value)d is outside 0..%(last)d at zoom %(z)d.")
+                % {"name": name, "value": value, "last": last, "z": z},
             )
 
 

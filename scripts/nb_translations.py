@@ -390,6 +390,16 @@ NB = {
     "datetime %(value)r: %(error)s": "datetime %(value)r: %(error)s",
     "datetime '../..' has no bound.": "datetime '../..' har ingen grense.",
     "datetime: the start is after the end.": "datetime: starten er etter slutten.",
+    "Unknown query parameter(s): %(names)s.": "Ukjente parametre: %(names)s.",
+    "f must be json (the only format).": "f må være json (det eneste formatet).",
+    "There is no collection %(id)r.": "Det finnes ingen samling %(id)r.",
+    "There is no feature %(feature)r in %(collection)s.": "Det finnes ikke noe "
+    "objekt %(feature)r i %(collection)s.",
+    # Vector tiles
+    "Zoom %(z)d is outside %(min)d..%(max)d.": "Zoomnivå %(z)d er utenfor "
+    "%(min)d..%(max)d.",
+    "%(name)s=%(value)d is outside 0..%(last)d at zoom %(z)d.": "%(name)s=%(value)d "
+    "er utenfor 0..%(last)d på zoomnivå %(z)d.",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid_of
@@ -58,10 +59,12 @@ def ogc_endpoint(*, parameters: frozenset[str] = frozenset({"f"})) -> Callable:
                 unknown = sorted(set(request.GET) - parameters)
                 if unknown:
                     raise OGCRequestError(
-                        unknown[0], f"Unknown query parameter(s): {', '.join(unknown)}."
+                        unknown[0],
+                        _("Unknown query parameter(s): %(names)s.")
+                        % {"names": ", ".join(unknown)},
                     )
                 if request.GET.get("f", "json") not in FORMATS:
-                    raise OGCRequestError("f", "f must be json (the only format).")
+                    raise OGCRequestError("f", _("f must be json (the only format)."))
                 return view(request, *args, **kwargs)
             except OGCRequestError as error:
                 return problem_response(
@@ -86,7 +89,9 @@ def _collection(collection_id: str) -> Collection:
         return COLLECTIONS[collection_id]
     except KeyError:
         raise OGCRequestError(
-            "collectionId", f"There is no collection {collection_id!r}.", status=404
+            "collectionId",
+            _("There is no collection %(id)r.") % {"id": collection_id},
+            status=404,
         ) from None
 
 
@@ -295,7 +300,8 @@ def item(request: HttpRequest, collection_id: str, feature_id: str) -> HttpRespo
     if feature is None:
         raise OGCRequestError(
             "featureId",
-            f"There is no feature {feature_id!r} in {found.id}.",
+            _("There is no feature %(feature)r in %(collection)s.")
+            % {"feature": feature_id, "collection": found.id},
             status=404,
         )
     links = [
