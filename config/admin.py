@@ -72,7 +72,11 @@ class RegistryAdminSite(AdminSite):
             if found:
                 first_app = found[0][0]
                 sections.append(
-                    {**first_app, "name": name, "models": [m for _, m in found]}
+                    {
+                        **first_app,
+                        "name": name,
+                        "models": [model for _app, model in found],
+                    }
                 )
         # Models added later without a section keep their app's heading.
         rest = [app for app in apps if app["app_label"] not in SECTIONED_APPS]

@@ -1,6 +1,7 @@
 """The admin reads well: sections, labels, filters and search staff use."""
 
 import pytest
+from django.contrib import admin
 
 from geo.models import Zone
 from pilots.models import PilotProject
@@ -95,3 +96,20 @@ def test_sites_and_pilots_are_found_by_organisation_name(client):
 
     assert [site.name for site in sites] == ["Hall A"]
     assert [pilot.title for pilot in pilots] == ["Shuttle"]
+
+
+@pytest.mark.django_db
+def test_no_registered_model_is_lost_from_the_index(client):
+    response = client.get("/admin/")
+
+    listed = {
+        (model["model"]._meta.app_label, model["object_name"])
+        for app in response.context["app_list"]
+        for model in app["models"]
+    }
+    registered = {
+        (model._meta.app_label, model._meta.object_name)
+        for model in admin.site._registry
+        if model._meta.app_label in ("pilots", "geo")
+    }
+    assert registered <= listed
