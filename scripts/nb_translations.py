@@ -151,6 +151,9 @@ NB = {
     "Unsubscribe with one click:": "Avslutt abonnementet med ett klikk:",
     "Unsubscribe": "Avslutt abonnementet",
     "with one click.": "med ett klikk.",
+    # trust_net
+    "Too many failed sign-ins for this account; try again later.": "For mange "
+    "mislykkede innlogginger på denne kontoen; prøv igjen senere.",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

@@ -1,8 +1,9 @@
 """Accounts over HTTP: sign-up, email verification, sign-in with API tokens,
 token listing and revocation, password reset. Logic in pilots.services.accounts.
 
-Sign-in, sign-up and reset are throttled per client address (api.throttling);
-none of them tells whether an address has an account.
+Sign-in, sign-up and reset are throttled per client address, and failed
+sign-ins per account too (api.throttling); none of them tells whether an
+address has an account.
 """
 
 from typing import Any
@@ -15,7 +16,12 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.auth import TokenAuthentication
 from knox.models import AuthToken
 from rest_framework import status
-from rest_framework.exceptions import AuthenticationFailed, NotFound, ValidationError
+from rest_framework.exceptions import (
+    AuthenticationFailed,
+    NotFound,
+    Throttled,
+    ValidationError,
+)
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -45,7 +51,11 @@ from ..serializers.accounts import (
     TokenSerializer,
     UidTokenSerializer,
 )
-from ..throttling import AuthRateThrottle
+from ..throttling import (
+    AccountSignInThrottle,
+    AuthRateThrottle,
+    account_locked_message,
+)
 
 
 def _validation_error(error: DjangoValidationError, field: str) -> ValidationError:
@@ -128,6 +138,9 @@ class LoginView(_AnonymousAuthView):
     def post(self, request: Request) -> Response:
         data = LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        account = AccountSignInThrottle(data.validated_data["email"])
+        if account.locked():
+            raise Throttled(wait=account.wait(), detail=account_locked_message())
         user = authenticate(
             request._request,
             username=data.validated_data["email"].strip().lower(),
