@@ -14,6 +14,7 @@ RUN uv sync --frozen --no-dev
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --omit=dev
 COPY . .
-RUN DJANGO_ENV=local python manage.py collectstatic --noinput -v 0
+# A throwaway key for this step, so no generated .secret_key is baked in.
+RUN DJANGO_ENV=local SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v 0
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "-c", "config/gunicorn.py"]
