@@ -1,10 +1,11 @@
-# One image for web, worker and beat; docker-compose.yml picks the command.
+# One image for web, worker, beat and proxy (Debian's nginx); docker-compose.yml
+# picks the command.
 FROM python:3.12-slim-trixie
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     UV_PROJECT_ENVIRONMENT=/opt/venv UV_PYTHON_DOWNLOADS=never \
     PATH=/opt/venv/bin:$PATH
 RUN apt-get update \
- && apt-get install -y --no-install-recommends gdal-bin libgeos-c1t64 proj-bin gettext npm \
+ && apt-get install -y --no-install-recommends gdal-bin libgeos-c1t64 proj-bin gettext npm nginx \
  && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir uv==0.13.9
 WORKDIR /app
