@@ -1,18 +1,22 @@
-"""Slow clients cannot take the service down (issue 13).
+"""Slow clients cannot take the service down, and the proxy's address is the
+one the throttles count (issue 13).
 
 The registry is served as `make run` serves it (tests/reliability/servers.py:
-served_like_make_run): gunicorn behind the buffering nginx from the Procfile. On
-loopback, 50 connections trickle one header byte a second and a few POSTs
-trickle their bodies, for about ten seconds; meanwhile `/readyz` and a list
-request must keep answering, each within a second. Sync gunicorn workers alone
-(the set-up before) stop answering as soon as two slow connections hold them.
+served_like_make_run): gunicorn behind the buffering nginx from the Procfile,
+with its own throwaway Redis (clean throttle counts). On loopback, 50
+connections trickle one header byte a second and a few POSTs trickle their
+bodies, for about ten seconds; meanwhile `/readyz` and a list request must keep
+answering, each within a second. Sync gunicorn workers alone (the set-up
+before) stop answering as soon as two slow connections hold them.
 """
 
 import contextlib
+import json
 import socket
 import statistics
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -21,13 +25,16 @@ from typing import Any
 
 import pytest
 import yaml
-from django.conf import settings
 from django.db import connection
 
 from .conftest import FIGURES
-from .servers import ROOT, app_environment, served_like_make_run
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from .servers import (
+    ROOT,
+    Proxy,
+    app_environment,
+    served_like_make_run,
+    throwaway_redis,
+)
 
 TRICKLING_HEADERS = 50
 TRICKLING_BODIES = 3
@@ -126,12 +133,19 @@ def _figures(name: str, latencies: list[float]) -> None:
     FIGURES[f"{name} slowest (ms)"] = int(max(latencies) * 1000)
 
 
-def test_trickling_clients_do_not_stop_readiness_or_lists() -> None:
-    environment = app_environment(_database_url(), settings.REDIS_URL)
+@pytest.fixture(scope="module")
+def server(django_db_setup: None) -> Iterator[Proxy]:
+    """On the test database (nothing written to it here), a Redis of its own."""
+    with throwaway_redis() as redis:
+        environment = app_environment(_database_url(), redis.url)
+        with served_like_make_run(environment) as proxy:
+            yield proxy
+
+
+def test_trickling_clients_do_not_stop_readiness_or_lists(server: Proxy) -> None:
     with ExitStack() as stack:
-        server = stack.enter_context(served_like_make_run(environment))
         quiet = Probe(server.base_url)
-        quiet.run(time.monotonic() + 2.0)  # also opens the workers' connections
+        quiet.run(time.monotonic() + 3.0)  # warms both workers up
         probe = Probe(server.base_url)
 
         until = time.monotonic() + ATTACK_SECONDS
@@ -162,3 +176,31 @@ def test_make_run_and_compose_serve_through_the_proxy() -> None:
     assert compose["services"]["web"].get("ports") is None
     assert compose["services"]["proxy"]["ports"] == ["8000:8000"]
     assert compose["services"]["web"]["environment"]["NUM_PROXIES"] == "1"
+
+
+def test_behind_the_proxy_a_spoofed_forwarded_for_lifts_no_throttle(
+    server: Proxy,
+) -> None:
+    """Wrong passwords for different unknown addresses (so only the per-address
+    throttle, 10/minute, applies), each with a new X-Forwarded-For."""
+
+    def sign_in(attempt: int) -> int:
+        request = urllib.request.Request(  # noqa: S310 (loopback test server)
+            server.base_url + "/api/v1/auth/login/",
+            data=json.dumps(
+                {"email": f"spoof-{attempt}@example.org", "password": "wrong-pw-1"}
+            ).encode(),
+            headers={
+                "Content-Type": "application/json",
+                "X-Forwarded-For": f"198.51.100.{attempt}",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
+                return int(answer.status)
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    answers = [sign_in(attempt) for attempt in range(12)]
+
+    assert answers == [401] * 10 + [429] * 2
