@@ -6,12 +6,13 @@ from pilots.models import Opportunity, Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
-class OpportunitySerializer(serializers.ModelSerializer):
+class OpportunitySerializer(StringSlugsModelSerializer):
     publisher = OrganizationSlugField()
-    sites = serializers.SlugRelatedField(
+    sites = StringSlugRelatedField(
         slug_field="slug", queryset=Site.objects.all(), many=True, required=False
     )
     sectors = SectorListField(required=False)

@@ -1,9 +1,9 @@
-from rest_framework import serializers
-
 from pilots.models import Organization
 
+from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 
-class OrganizationSerializer(serializers.ModelSerializer):
+
+class OrganizationSerializer(StringSlugsModelSerializer):
     class Meta:
         model = Organization
         fields = [
@@ -20,7 +20,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "created_at", "updated_at"]
 
 
-class OrganizationSlugField(serializers.SlugRelatedField):
+class OrganizationSlugField(StringSlugRelatedField):
     """An organisation by its slug, in and out."""
 
     def __init__(self, **kwargs: object) -> None:

@@ -6,14 +6,15 @@ from pilots.models import PilotProject, Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
-class PilotSerializer(serializers.ModelSerializer):
+class PilotSerializer(StringSlugsModelSerializer):
     owner = serializers.CharField(source="owner.username", read_only=True)
     lead_organization = OrganizationSlugField(required=False, allow_null=True)
     partners = OrganizationSlugField(many=True, required=False)
-    sites = serializers.SlugRelatedField(
+    sites = StringSlugRelatedField(
         slug_field="slug", queryset=Site.objects.all(), many=True, required=False
     )
     sectors = SectorListField(required=False)
