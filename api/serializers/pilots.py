@@ -15,7 +15,10 @@ class PilotSerializer(StringSlugsModelSerializer):
     lead_organization = OrganizationSlugField(required=False, allow_null=True)
     partners = OrganizationSlugField(many=True, required=False)
     sites = StringSlugRelatedField(
-        slug_field="slug", queryset=Site.objects.all(), many=True, required=False
+        slug_field="slug",
+        queryset=Site.objects.public(),  # an unpublished site cannot be linked
+        many=True,
+        required=False,
     )
     sectors = SectorListField(required=False)
     sdgs = SDGListField(required=False)

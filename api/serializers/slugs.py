@@ -10,8 +10,12 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
 NOT_A_STRING = _("A slug must be a string.")
+# The same words for every taken slug: whose it is and whether it is a draft
+# stay private.
+SLUG_TAKEN = _("This slug is taken; choose another.")
 
 
 def require_string(field: serializers.Field, data: Any) -> None:
@@ -36,9 +40,18 @@ class StringSlugRelatedField(serializers.SlugRelatedField):
 
 
 class StringSlugsModelSerializer(serializers.ModelSerializer):
-    """A ModelSerializer whose generated slug fields take strings only."""
+    """A ModelSerializer whose generated slug fields take strings only and say
+    nothing about the row holding a taken slug."""
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.SlugField: StringSlugField,
     }
+
+    def build_standard_field(self, field_name: str, model_field: Any) -> Any:
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if isinstance(model_field, models.SlugField):
+            for validator in kwargs.get("validators", []):
+                if isinstance(validator, UniqueValidator):
+                    validator.message = SLUG_TAKEN
+        return field_class, kwargs
