@@ -63,6 +63,8 @@ class OpportunitySerializer(StringSlugsModelSerializer):
             "contact_name",
             "contact_email",
             "status",
+            "submitted_at",
+            "moderation_reason",
             "published_at",
             "closed_at",
             "area",
@@ -75,6 +77,8 @@ class OpportunitySerializer(StringSlugsModelSerializer):
         read_only_fields = [
             "id",
             "status",
+            "submitted_at",
+            "moderation_reason",
             "published_at",
             "closed_at",
             "created_at",

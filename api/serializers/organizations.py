@@ -1,9 +1,18 @@
+from rest_framework import serializers
+
 from pilots.models import Organization
 
 from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 
 
 class OrganizationSerializer(StringSlugsModelSerializer):
+    verified = serializers.BooleanField(
+        source="is_verified",
+        read_only=True,
+        help_text="A moderator verified it: its admins publish opportunities "
+        "without review.",
+    )
+
     class Meta:
         model = Organization
         fields = [
@@ -14,10 +23,12 @@ class OrganizationSerializer(StringSlugsModelSerializer):
             "org_number",
             "website",
             "description",
+            "verified",
+            "verified_at",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "created_at", "updated_at"]
+        read_only_fields = ["id", "verified_at", "created_at", "updated_at"]
 
 
 class OrganizationSlugField(StringSlugRelatedField):
