@@ -114,7 +114,8 @@ def test_the_limit_is_in_the_schema(api_client: APIClient) -> None:
         responses = paths[f"/api/v1/opportunities/{{slug}}/{action}/"]["post"][
             "responses"
         ]
-        assert "NOTIFICATIONS_PER_ORGANISATION_PER_DAY" in (
-            responses["429"]["description"]
+        assert (
+            "NOTIFICATIONS_PER_ORGANISATION_PER_DAY"
+            in (responses["429"]["description"])
         )
         assert "409" in responses

@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from pilots.models import Notification, Opportunity, OutboxEvent
 from pilots.notifications.matching import match_subscriptions
