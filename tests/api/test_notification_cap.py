@@ -119,3 +119,17 @@ def test_the_limit_is_in_the_schema(api_client: APIClient) -> None:
             in (responses["429"]["description"])
         )
         assert "409" in responses
+
+
+def test_a_call_matching_more_people_than_a_whole_day_allows_waits_a_day(
+    two_people: None, settings: Any
+) -> None:
+    settings.NOTIFICATIONS_PER_ORGANISATION_PER_DAY = 1
+    admin, publisher = publisher_admin()
+    [opportunity] = drafts(publisher, 1)
+
+    refused = client_for(admin).post(f"{URL}{opportunity.slug}/publish/")
+
+    assert refused.status_code == 429
+    assert (refused.json()["used"], refused.json()["requested"]) == (0, 2)
+    assert refused["Retry-After"] == "86400"
