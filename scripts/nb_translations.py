@@ -154,6 +154,38 @@ NB = {
     # trust_net
     "Too many failed sign-ins for this account; try again later.": "For mange "
     "mislykkede innlogginger på denne kontoen; prøv igjen senere.",
+    # trust_publish (issue 13): slugs, opportunity review, the notification cap
+    "A slug must be a string.": "En slug må være en tekststreng.",
+    "This slug is taken; choose another.": "Denne slugen er tatt; velg en annen.",
+    "Publish": "Publiser",
+    "Close": "Lukk",
+    "Only moderators may %(action)s an opportunity.": "Bare moderatorer kan "
+    "utføre «%(action)s» på en mulighet.",
+    "Only the publishing organisation's admins or moderators may do this.": ""
+    "Bare administratorene i den publiserende organisasjonen eller moderatorer "
+    "kan gjøre dette.",
+    "The publishing organisation is not verified yet: submit the opportunity for "
+    "review and a moderator publishes it.": "Den publiserende organisasjonen er "
+    "ikke verifisert ennå: send muligheten til gjennomgang, så publiserer en "
+    "moderator den.",
+    "An opportunity in status “%(status)s” cannot %(action)s; allowed from here: "
+    "%(allowed)s.": "En mulighet med status «%(status)s» kan ikke "
+    "«%(action)s»; tillatt herfra: %(allowed)s.",
+    "The deadline has already passed.": "Fristen er allerede passert.",
+    "An opportunity in status “%(status)s” cannot be changed by its publisher "
+    "now; a draft or one with changes requested can.": "En mulighet med status "
+    "«%(status)s» kan ikke endres av utgiveren nå; et utkast eller en med "
+    "forespurte endringer kan.",
+    "Publishing this opportunity would notify %(requested)d people; your "
+    "organisation has notified %(used)d in the last 24 hours and may notify at "
+    "most %(limit)d a day.": "Å publisere denne muligheten ville varsle "
+    "%(requested)d personer; organisasjonen din har varslet %(used)d de siste "
+    "24 timene og kan varsle høyst %(limit)d per døgn.",
+    "Only the publisher's admins and moderators see the review history.": "Bare "
+    "utgiverens administratorer og moderatorer ser gjennomgangshistorikken.",
+    "Verify: publish opportunities without review": "Verifiser: publiser "
+    "muligheter uten gjennomgang",
+    "Withdraw verification": "Trekk tilbake verifiseringen",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

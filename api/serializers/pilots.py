@@ -6,15 +6,19 @@ from pilots.models import PilotProject, Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
-class PilotSerializer(serializers.ModelSerializer):
+class PilotSerializer(StringSlugsModelSerializer):
     owner = serializers.CharField(source="owner.username", read_only=True)
     lead_organization = OrganizationSlugField(required=False, allow_null=True)
     partners = OrganizationSlugField(many=True, required=False)
-    sites = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Site.objects.all(), many=True, required=False
+    sites = StringSlugRelatedField(
+        slug_field="slug",
+        queryset=Site.objects.public(),  # an unpublished site cannot be linked
+        many=True,
+        required=False,
     )
     sectors = SectorListField(required=False)
     sdgs = SDGListField(required=False)

@@ -52,6 +52,10 @@ NOTIFICATION_OUTBOX_GRACE_SECONDS = env.float(
     "NOTIFICATION_OUTBOX_GRACE_SECONDS", default=30.0
 )
 NOTIFICATION_SWEEP_SECONDS = env.float("NOTIFICATION_SWEEP_SECONDS", default=15.0)
+# People one organisation's publishing may notify in any 24 hours (issue 13).
+NOTIFICATIONS_PER_ORGANISATION_PER_DAY = env.int(
+    "NOTIFICATIONS_PER_ORGANISATION_PER_DAY", default=1000
+)
 
 # Plain http and loopback webhook receivers: local development and tests only.
 WEBHOOK_ALLOW_INSECURE_LOCAL = env.bool("WEBHOOK_ALLOW_INSECURE_LOCAL", default=False)

@@ -3,6 +3,7 @@ from .accounts import AccountProfile
 from .memberships import OrganizationMembership
 from .notifications import Delivery, Notification, OutboxEvent
 from .opportunities import Opportunity
+from .opportunity_review import OpportunityTransition
 from .organizations import Organization
 from .pilots import PilotProject
 from .sites import Site
@@ -16,6 +17,7 @@ __all__ = [
     "Delivery",
     "Notification",
     "Opportunity",
+    "OpportunityTransition",
     "Organization",
     "OrganizationMembership",
     "OutboxEvent",
