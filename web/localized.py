@@ -1,0 +1,20 @@
+"""The Norwegian text of a row when the page speaks Bokmål and it has one."""
+
+from typing import Any
+
+from django.utils.translation import get_language
+
+
+def norwegian() -> bool:
+    return (get_language() or "").startswith("nb")
+
+
+def localized(row: Any, field: str) -> str:
+    """`row.<field>_no` on a Bokmål page when filled, else `row.<field>`."""
+    if norwegian():
+        return getattr(row, f"{field}_no", "") or getattr(row, field)
+    return getattr(row, field)
+
+
+def sector_name(sector: Any) -> str:
+    return sector.name_no if norwegian() and sector.name_no else sector.name_en
