@@ -16,7 +16,9 @@ def _compact(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def geo_coordinates(geometry: GEOSGeometry) -> dict[str, Any]:
-    point = geometry if geometry.geom_type == "Point" else geometry.point_on_surface
+    point: Any = (
+        geometry if geometry.geom_type == "Point" else geometry.point_on_surface
+    )
     return {
         "@type": "GeoCoordinates",
         "latitude": round(point.y, 6),
@@ -48,7 +50,7 @@ def research_project(
     name: str,
     url: str,
     description: str,
-    geometry: GEOSGeometry,
+    geometry: GEOSGeometry | None,
     members: list[Organization],
     keywords: list[str],
 ) -> dict[str, Any]:
@@ -59,7 +61,9 @@ def research_project(
             "name": name,
             "url": url,
             "description": description,
-            "location": {"@type": "Place", "geo": geo_coordinates(geometry)},
+            "location": {"@type": "Place", "geo": geo_coordinates(geometry)}
+            if geometry
+            else None,
             "member": [organization(org) for org in members],
             "keywords": ", ".join(keywords),
         }

@@ -90,11 +90,8 @@ def pilot_view(request: HttpRequest, slug: str) -> HttpResponse:
     title = localized(pilot, "title")
     summary = localized(pilot, "summary")
     lead = _organizations(pilot.lead_organization)
-    partners = [
-        org for org in _organizations(*pilot.partners.all()) if org not in lead
-    ]
+    partners = [org for org in _organizations(*pilot.partners.all()) if org not in lead]
     sectors = _sectors(pilot.sectors)
-    geometry = pilot.location or pilot.area
     context = {
         "pilot": pilot,
         "public": pilot.status in PilotProject.PUBLIC_STATUSES,
@@ -102,13 +99,14 @@ def pilot_view(request: HttpRequest, slug: str) -> HttpResponse:
         "summary": summary,
         "description": localized(pilot, "description"),
         "organisations": _roles(lead, _("lead"), partners),
+        "sites": list(pilot.sites.all()),
         "sectors": sectors,
         "map": place_map(pilot.area, pilot.location),
         "json_ld": jsonld.research_project(
             name=title,
             url=web_page_url("pilot", args=[pilot.slug]),
             description=summary,
-            geometry=geometry,
+            geometry=pilot.location or pilot.area,
             members=lead + partners,
             keywords=sectors,
         ),

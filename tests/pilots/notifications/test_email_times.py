@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from pilots.models import Delivery, Notification, Opportunity
 from pilots.notifications.content import email_subject
@@ -62,7 +63,8 @@ def reminder_subject(deadline: datetime, now: datetime) -> str:
     delivery = Delivery(
         subscription=subscription, kind=Delivery.Kind.REMINDER, created_at=now
     )
-    return email_subject(delivery, [notification])
+    with translation.override("en"):
+        return email_subject(delivery, [notification])
 
 
 @pytest.mark.parametrize(
