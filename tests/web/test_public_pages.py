@@ -82,6 +82,7 @@ def test_pages_speak_bokmal_and_offer_a_switch(client, site) -> None:
     assert '<html lang="nb">' in html
     assert "<h1>Testarena på Gløshaugen</h1>" in html
     assert "Organisasjoner" in html
+    assert "Testarena" in html
     assert f'href="/sites/{site.slug}/?lang=en"' in html
     assert '<html lang="en">' in switched.content.decode()
     assert switched.cookies["django_language"].value == "en"
