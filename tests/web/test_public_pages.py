@@ -158,3 +158,19 @@ def test_what_is_not_public_is_a_page_not_found(client, site, what: str) -> None
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
     assert "<h1>Not found</h1>" in response.content.decode()
+
+
+def test_page_queries_do_not_grow_with_the_organisations(
+    client, site, django_assert_max_num_queries
+) -> None:
+    pilot = PilotProjectFactory.create(
+        lead_organization=site.host,
+        partners=OrganizationFactory.create_batch(6),
+    )
+    pilot.sites.set([site, *SiteFactory.create_batch(3)])
+    site.partners.add(*OrganizationFactory.create_batch(6))
+
+    with django_assert_max_num_queries(5):
+        assert client.get(f"/pilots/{pilot.slug}/").status_code == 200
+    with django_assert_max_num_queries(5):
+        assert client.get(f"/sites/{site.slug}/").status_code == 200
