@@ -11,18 +11,12 @@ from pilots.models import Opportunity, Organization, PilotProject
 from pilots.notifications.deadlines import district_time_label
 from pilots.page_selectors import opportunity_page, pilot_page, site_page
 from pilots.public_links import web_page_url
-from pilots.selectors import sector_list
 
 from .. import jsonld
 from ..language import with_language
-from ..localized import localized, sector_name
+from ..localized import localized, sector_names
 from ..place_map import place_map
 from .pages import not_found, page
-
-
-def _sectors(slugs: list[str]) -> list[str]:
-    sectors = {s.slug: s for s in sector_list().filter(slug__in=slugs)}
-    return [sector_name(sectors[slug]) for slug in slugs if slug in sectors]
 
 
 def _organizations(*orgs: Organization | None) -> list[Organization]:
@@ -63,7 +57,7 @@ def site_view(request: HttpRequest, slug: str) -> HttpResponse:
             _("host"),
             _organizations(*site.partners.all()),
         ),
-        "sectors": _sectors(site.sectors),
+        "sectors": sector_names(site.sectors),
         "pilots": list(site.pilots.all()),
         "opportunities": list(site.opportunities.all()),
         "map": place_map(site.footprint, site.location),
@@ -91,7 +85,7 @@ def pilot_view(request: HttpRequest, slug: str) -> HttpResponse:
     summary = localized(pilot, "summary")
     lead = _organizations(pilot.lead_organization)
     partners = [org for org in _organizations(*pilot.partners.all()) if org not in lead]
-    sectors = _sectors(pilot.sectors)
+    sectors = sector_names(pilot.sectors)
     context = {
         "pilot": pilot,
         "public": pilot.status in PilotProject.PUBLIC_STATUSES,
@@ -137,7 +131,7 @@ def opportunity_view(request: HttpRequest, slug: str) -> HttpResponse:
         "organisations": _roles(
             _organizations(opportunity.publisher), _("publisher"), []
         ),
-        "sectors": _sectors(opportunity.sectors),
+        "sectors": sector_names(opportunity.sectors),
         "sites": list(opportunity.sites.all()),
         "map": place_map(opportunity.area or opportunity.footprint),
         "json_ld": jsonld.demand(

@@ -16,14 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pilots.emails import recipient_language
 from pilots.models import Subscription
 from pilots.page_selectors import subscription_by_token
-from pilots.selectors import sector_list
 from pilots.services.subscriptions import (
     subscription_resubscribe_by_token,
     subscription_unsubscribe_by_token,
 )
 
 from ..language import chosen_language, use_language, with_language
-from ..localized import sector_name
+from ..localized import sector_names
 from .pages import not_found, page
 
 
@@ -66,15 +65,8 @@ def _render(
     context = {
         "token": token,
         "subscription": subscription,
-        "sectors": _sector_names(subscription),
+        "sectors": sector_names(subscription.sectors),
         "unsubscribed": subscription.unsubscribed_at is not None,
         "resubscribed": resubscribed,
     }
     return page(request, "unsubscribe.html", context)
-
-
-def _sector_names(subscription: Subscription) -> list[str]:
-    sectors = {s.slug: s for s in sector_list().filter(slug__in=subscription.sectors)}
-    return [
-        sector_name(sectors[slug]) for slug in subscription.sectors if slug in sectors
-    ]
