@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import AccountProfile, PilotTransition
+from .public_links import web_page_url
 
 
 def recipient_language(user: Any) -> str:
@@ -24,7 +25,7 @@ def _message(user: Any, subject: str, body: str) -> EmailMessage:
 
 
 def verification_email(user: Any, *, uid: str, token: str) -> EmailMessage:
-    link = settings.ACCOUNT_VERIFY_URL.format(uid=uid, token=token)
+    link = web_page_url("verify-email", query={"uid": uid, "token": token})
     with translation.override(recipient_language(user)):
         return _message(
             user,
@@ -54,7 +55,7 @@ def sign_up_attempt_email(user: Any) -> EmailMessage:
 
 
 def password_reset_email(user: Any, *, uid: str, token: str) -> EmailMessage:
-    link = settings.ACCOUNT_PASSWORD_RESET_URL.format(uid=uid, token=token)
+    link = web_page_url("reset-password", query={"uid": uid, "token": token})
     with translation.override(recipient_language(user)):
         return _message(
             user,
@@ -87,5 +88,7 @@ def transition_email(transition: PilotTransition, recipient: Any) -> EmailMessag
         }
         if transition.reason:
             body += "\n\n" + _("Reason: %(reason)s") % {"reason": transition.reason}
-        body += "\n\n" + _("Pilot: /api/v1/pilots/%(slug)s/") % {"slug": pilot.slug}
+        body += "\n\n" + _("Pilot: %(url)s") % {
+            "url": web_page_url("pilot", args=[pilot.slug])
+        }
         return _message(recipient, subject, body + "\n")

@@ -121,7 +121,6 @@ NB = {
     "%(actor)s moved the pilot “%(title)s” from “%(from)s” to “%(to)s”.": ""
     "%(actor)s flyttet pilotprosjektet «%(title)s» fra «%(from)s» til «%(to)s».",
     "Reason: %(reason)s": "Begrunnelse: %(reason)s",
-    "Pilot: /api/v1/pilots/%(slug)s/": "Pilotprosjekt: /api/v1/pilots/%(slug)s/",
     # Moderators' take-downs of sites, organisations and opportunities
     "This item is already unpublished; republish it first.": "Dette er allerede "
     "avpublisert; publiser det på nytt først.",
@@ -130,9 +129,7 @@ NB = {
     "This item is not unpublished.": "Dette er ikke avpublisert.",
     # Opportunity emails (subjects in pilots/notifications/content.py, bodies in
     # pilots/templates/notifications/email.txt and email.html)
-    "Deadline in 3 days: %(title)s": "Frist om 3 dager: %(title)s",
     "New opportunity: %(title)s": "Ny mulighet: %(title)s",
-    "A deadline is 3 days away:": "En frist er om 3 dager:",
     'New opportunities matching "%(subscription)s":': "Nye muligheter som passer "
     "til «%(subscription)s»:",
     'A new opportunity matches "%(subscription)s":': "En ny mulighet passer til "
@@ -142,7 +139,6 @@ NB = {
     "A new opportunity matches “%(subscription)s”:": "En ny mulighet passer til "
     "«%(subscription)s»:",
     "example, not a real call": "eksempel, ikke en ekte utlysning",
-    "Deadline: %(deadline)s UTC": "Frist: %(deadline)s UTC",
     "No fixed deadline": "Ingen fast frist",
     'You receive this because of your subscription "%(subscription)s".': "Du får "
     "dette fordi du abonnerer på «%(subscription)s».",
@@ -186,6 +182,92 @@ NB = {
     "Verify: publish opportunities without review": "Verifiser: publiser "
     "muligheter uten gjennomgang",
     "Withdraw verification": "Trekk tilbake verifiseringen",
+    # web_pages (issue 15): email links, times in emails, pages for people
+    "Deadline today: %(title)s": "Frist i dag: %(title)s",
+    "A deadline is coming up:": "En frist nærmer seg:",
+    "Deadline: %(deadline)s": "Frist: %(deadline)s",
+    "Pilot: %(url)s": "Pilotprosjekt: %(url)s",
+    "This unsubscribe link is not valid.": "Denne lenken for å avslutte "
+    "abonnementet er ikke gyldig.",
+    "Unsubscribed from “%(name)s”.": "Abonnementet «%(name)s» er avsluttet.",
+    "New password": "Nytt passord",
+    "New password again": "Nytt passord en gang til",
+    "The two passwords differ.": "De to passordene er ulike.",
+    "This page does not exist, or it is not public.": "Denne siden finnes ikke, "
+    "eller den er ikke offentlig.",
+    "partner": "partner",
+    "host": "vert",
+    "lead": "ansvarlig",
+    "publisher": "utlyser",
+    "Skip to the content": "Hopp til innholdet",
+    "Language": "Språk",
+    "Map": "Kart",
+    "API documentation": "API-dokumentasjon",
+    "Not found": "Ikke funnet",
+    "See the district on the map": "Se distriktet på kartet",
+    "Confirm your email address": "Bekreft e-postadressen din",
+    "This link is incomplete. Open the whole link from the email, or copy it "
+    "into the address bar.": "Lenken er ufullstendig. Åpne hele lenken fra "
+    "e-posten, eller kopier den inn i adressefeltet.",
+    "Sign up again to get a new link, or sign in if the address is already "
+    "confirmed.": "Registrer deg på nytt for å få en ny lenke, eller logg inn "
+    "hvis adressen allerede er bekreftet.",
+    "Press the button to confirm the address and activate your account.": ""
+    "Trykk på knappen for å bekrefte adressen og aktivere kontoen din.",
+    "Confirm my address": "Bekreft adressen min",
+    "Choose a new password": "Velg et nytt passord",
+    "Ask for a new link if this one has expired.": "Be om en ny lenke hvis denne "
+    "er utløpt.",
+    "Set the new password": "Lagre det nye passordet",
+    "Unsubscribed": "Abonnementet er avsluttet",
+    "You will get no more messages from the subscription “%(name)s”.": "Du får "
+    "ikke flere meldinger fra abonnementet «%(name)s».",
+    "Subscribed again": "Abonnementet er gjenopprettet",
+    "You get messages from the subscription “%(name)s” again.": "Du får "
+    "meldinger fra abonnementet «%(name)s» igjen.",
+    "Unsubscribe?": "Avslutte abonnementet?",
+    "Stop the messages of the subscription “%(name)s”.": "Stopp meldingene fra "
+    "abonnementet «%(name)s».",
+    "Subscription": "Abonnement",
+    "Sectors": "Sektorer",
+    "Keywords": "Søkeord",
+    "Undo: keep the subscription": "Angre: behold abonnementet",
+    "Map showing where %(place_name)s is": "Kart som viser hvor %(place_name)s er",
+    "Organisations": "Organisasjoner",
+    "Access": "Tilgang",
+    "Zone": "Sone",
+    "Technology readiness (TRL)": "Teknologimodenhet (TRL)",
+    "Facilities": "Fasiliteter",
+    "Pricing": "Priser",
+    "Website": "Nettsted",
+    "Location": "Plassering",
+    "approximate": "omtrentlig",
+    "Pilot projects here": "Pilotprosjekter her",
+    "Opportunities here": "Muligheter her",
+    "Pilot project": "Pilotprosjekt",
+    "example, not a real pilot": "eksempel, ikke et ekte pilotprosjekt",
+    "Test sites": "Teststeder",
+    "open": "åpen",
+    "closed": "stengt",
+    "Deadline": "Frist",
+    "Opens": "Åpner",
+    "Test arena": "Testarena",
+    "Shared lab": "Delt laboratorium",
+    "Planned": "Planlagt",
+    "Under construction": "Under bygging",
+    "Operational": "I drift",
+    "Retired": "Nedlagt",
+    "Open": "Åpen",
+    "On application": "Etter søknad",
+    "Members only": "Bare for medlemmer",
+    "Open call": "Åpen utlysning",
+    "Testbed access": "Tilgang til testarena",
+    "Innovation partnership": "Innovasjonspartnerskap",
+    "Pre-commercial procurement": "Førkommersiell anskaffelse",
+    "Market dialogue": "Markedsdialog",
+    "Fixed deadline": "Fast frist",
+    "Rolling": "Løpende",
+    "Continuous": "Kontinuerlig",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).
@@ -197,6 +279,11 @@ NB_PLURAL = {
         "Trondheim Tech Port: %(count)d ny mulighet",
         "Trondheim Tech Port: %(count)d nye muligheter",
     ),
+    # web_pages (issue 15)
+    (
+        "Deadline in %(count)d day: %(title)s",
+        "Deadline in %(count)d days: %(title)s",
+    ): ("Frist om %(count)d dag: %(title)s", "Frist om %(count)d dager: %(title)s"),
 }
 
 HEADER = """msgid ""

@@ -72,15 +72,6 @@ REST_KNOX = {
     "TOKEN_LIMIT_PER_USER": env.int("API_TOKEN_LIMIT_PER_USER", default=20),
     "AUTO_REFRESH": False,
 }
-# Links in the account emails; the client posts uid and token back.
-ACCOUNT_VERIFY_URL = env.str(
-    "ACCOUNT_VERIFY_URL",
-    default="http://127.0.0.1:8000/verify-email?uid={uid}&token={token}",
-)
-ACCOUNT_PASSWORD_RESET_URL = env.str(
-    "ACCOUNT_PASSWORD_RESET_URL",
-    default="http://127.0.0.1:8000/reset-password?uid={uid}&token={token}",
-)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Trondheim Tech Port registry",

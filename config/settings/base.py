@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "geo",
     "pilots",
     "api",
+    "web",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

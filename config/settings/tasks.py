@@ -36,7 +36,8 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Trondheim Tech Port <registry@techport.example>"
 )
-# The public address used in links inside emails.
+# The public address every link in an email starts with (pilots.public_links):
+# the pages for people in web/ and the API. The default is where `make run` serves.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 
 # Notification delivery: retries with backoff kept in the database, and a sweep

@@ -119,7 +119,7 @@ def test_publish_reaches_email_inbox_and_signed_webhook(
     parts = body_parts(message)
     assert opportunity.title in parts["text/plain"]
     assert opportunity.title in parts["text/html"]
-    assert "/api/v1/unsubscribe/" in parts["text/html"]
+    assert "/unsubscribe/" in parts["text/html"]
 
     [received] = receiver.requests
     by_webhook.refresh_from_db()
