@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ..models import BookableResource, ResourceClosure
 
 Interval = tuple[datetime, datetime]
+UTC = ZoneInfo("UTC")
 
 
 class BookingRuleBroken(Exception):
@@ -39,9 +40,10 @@ def parse_rrule(text: str, start: datetime) -> None:
 
 
 def _wall_clock(day: date, clock: time) -> datetime:
-    """`clock` on `day` in the district's zone; a time skipped by DST moves on."""
-    moment = datetime.combine(day, clock, tzinfo=district_zone())
-    return moment.astimezone(ZoneInfo("UTC")).astimezone(district_zone())
+    """`clock` on `day` in the district's zone, as a UTC instant (Python
+    compares and subtracts datetimes of one zone by wall clock, so every
+    instant here is UTC)."""
+    return datetime.combine(day, clock, tzinfo=district_zone()).astimezone(UTC)
 
 
 def _clock(text: str) -> time:
@@ -56,7 +58,7 @@ def opening_intervals(
 ) -> list[Interval]:
     """The resource's opening hours as instants, merged, covering [start, end)."""
     if not resource.opening_hours:
-        return [(start, end)]
+        return [(start.astimezone(UTC), end.astimezone(UTC))]
     zone = district_zone()
     first = start.astimezone(zone).date() - timedelta(days=1)
     last = end.astimezone(zone).date() + timedelta(days=1)
@@ -105,7 +107,7 @@ def closure_intervals(
         window_start = (start - length).astimezone(zone).replace(tzinfo=None)
         window_end = end.astimezone(zone).replace(tzinfo=None)
         for occurrence in rule.between(window_start, window_end, inc=True):
-            begin = occurrence.replace(tzinfo=zone)
+            begin = occurrence.replace(tzinfo=zone).astimezone(UTC)
             if begin < end and begin + length > start:
                 yield (begin, begin + length)
 
@@ -114,6 +116,7 @@ def booking_rules_check(
     *, resource: BookableResource, start: datetime, end: datetime, now: datetime
 ) -> None:
     """Raise BookingRuleBroken naming the first rule [start, end) breaks."""
+    start, end, now = (moment.astimezone(UTC) for moment in (start, end, now))
     if end <= start:
         raise BookingRuleBroken("period", _("A booking must end after it starts."))
     minutes = (end - start).total_seconds() / 60
