@@ -1,6 +1,6 @@
 """Parallel requests for one slot over real HTTP: PostgreSQL keeps the promise.
-20 people ask for the same exclusive slot at once: exactly 1 confirmed, 19 ×
-409. For a capacity-4 resource: exactly 4. Ten rounds each."""
+20 people ask for the same exclusive slot at once: exactly 1 confirmed, 19
+answers 409. For a capacity-4 resource: exactly 4. Ten rounds each."""
 
 import json
 import urllib.error
@@ -22,7 +22,7 @@ ROUNDS = 10
 
 
 def _post(url: str, token: str, body: dict, barrier: Barrier) -> int:
-    request = urllib.request.Request(
+    request = urllib.request.Request(  # noqa: S310  (a loopback http URL)
         url,
         data=json.dumps(body).encode(),
         method="POST",
@@ -63,7 +63,9 @@ def test_parallel_requests_for_one_slot(live_server, tokens, capacity, confirmed
         barrier = Barrier(PEOPLE)
         with ThreadPoolExecutor(PEOPLE) as pool:
             answers = list(
-                pool.map(lambda token: _post(url, token, body, barrier), tokens)
+                pool.map(
+                    _post, [url] * PEOPLE, tokens, [body] * PEOPLE, [barrier] * PEOPLE
+                )
             )
 
         assert sorted(answers) == [201] * confirmed + [409] * (PEOPLE - confirmed)

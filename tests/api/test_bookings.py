@@ -201,7 +201,8 @@ def test_others_see_neither_purpose_nor_booker(booker, booker_org):
     assert detail.status_code == 404
     body = window.content.decode()
     assert window.status_code == 200
-    assert "Battery" not in body and "startup-as" not in body
+    assert "Battery" not in body
+    assert "startup-as" not in body
     assert booker.email not in body
     assert window.json()["busy"][0]["start"] == start.isoformat()
     assert window.json()["mine"] == []
