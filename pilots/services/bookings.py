@@ -18,6 +18,7 @@ from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..booking_selectors import confirmed_spans
 from ..models import (
     BookableResource,
     Booking,
@@ -87,18 +88,10 @@ def _taken_period(
 ) -> tuple[datetime, datetime] | None:
     """The first stretch of [start, end) where confirmed bookings already fill
     the resource's capacity; None when the period is free."""
-    periods = list(
-        Booking.objects.filter(
-            resource=resource,
-            state=State.CONFIRMED,
-            period__overlap=DateTimeTZRange(start, end),
-        )
-        .exclude(pk=exclude)
-        .values_list("period", flat=True)
-    )
+    periods = confirmed_spans(resource.pk, start, end, exclude=exclude)
     events = sorted(
-        [(max(p.lower, start), 1) for p in periods]
-        + [(min(p.upper, end), -1) for p in periods],
+        [(max(lower, start), 1) for lower, _upper in periods]
+        + [(min(upper, end), -1) for _lower, upper in periods],
         key=lambda event: (event[0], event[1]),
     )
     in_use = 0
