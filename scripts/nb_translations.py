@@ -202,6 +202,7 @@ NB = {
     "You can only link a pilot you work on.": "Du kan bare knytte til et "
     "pilotprosjekt du arbeider med.",
     "bookable resource": "bookbar ressurs",
+    "No such %(name)s.": "Finner ingen %(name)s.",
     "A booking in state “%(state)s” cannot %(action)s; allowed from here: "
     "%(allowed)s.": "En booking med status «%(state)s» kan ikke %(action)s; "
     "tillatt herfra: %(allowed)s.",

@@ -7,7 +7,13 @@ from typing import Any
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from pilots.models import BookableResource, Booking, ResourceClosure, Site
+from pilots.models import (
+    BookableResource,
+    Booking,
+    BookingTransition,
+    ResourceClosure,
+    Site,
+)
 
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 MAX_AVAILABILITY_DAYS = 62
@@ -128,6 +134,15 @@ class BookingSerializer(serializers.ModelSerializer):
         from pilots.services.bookings import allowed_booking_actions
 
         return allowed_booking_actions(booking.state)
+
+
+class BookingTransitionSerializer(serializers.ModelSerializer):
+    """A step of a booking; the actor is not shown (no person's address)."""
+
+    class Meta:
+        model = BookingTransition
+        fields = ["action", "from_state", "to_state", "reason", "created_at"]
+        read_only_fields = fields
 
 
 class BookingRequestSerializer(serializers.Serializer):

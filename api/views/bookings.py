@@ -6,9 +6,11 @@ from typing import Any
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,6 +27,7 @@ from ..pagination import KeysetCursorPagination
 from ..serializers.bookings import (
     BookingRequestSerializer,
     BookingSerializer,
+    BookingTransitionSerializer,
     CalendarFeedSerializer,
 )
 from ..serializers.workflow import TransitionRequestSerializer
@@ -64,16 +67,29 @@ class BookingViewSet(
         data = BookingRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        resource = get_object_or_404(resources_public(), pk=values["resource"])
-        organization = get_object_or_404(
-            Organization.objects.public(), slug=values["organization"]
+        # Unknown references in the body are 400s naming the field.
+        resource = resources_public().filter(pk=values["resource"]).first()
+        organization = (
+            Organization.objects.public().filter(slug=values["organization"]).first()
         )
         pilot = None
         if values.get("pilot"):
-            pilot = get_object_or_404(
-                PilotProject.objects.filter(pilot_visibility_q(request.user)),
-                slug=values["pilot"],
+            pilot = (
+                PilotProject.objects.filter(pilot_visibility_q(request.user))
+                .filter(slug=values["pilot"])
+                .first()
             )
+        missing = {
+            name: [_("No such %(name)s.") % {"name": name}]
+            for name, found, given in (
+                ("resource", resource, True),
+                ("organization", organization, True),
+                ("pilot", pilot, bool(values.get("pilot"))),
+            )
+            if given and found is None
+        }
+        if missing or resource is None or organization is None:
+            raise ValidationError(missing)
         with booking_errors():
             booking = booking_request(
                 resource=resource,
@@ -123,6 +139,14 @@ class BookingViewSet(
     def cancel(self, request: Request, pk: str) -> Response:
         """The booker (or a host admin, with a reason) cancels."""
         return self._transition(request, "cancel")
+
+    @extend_schema(responses={200: BookingTransitionSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def history(self, request: Request, pk: str) -> Response:
+        """Each step of the booking, oldest first."""
+        booking = self.get_object()
+        steps = booking.transitions.order_by("created_at", "id")
+        return Response(BookingTransitionSerializer(steps, many=True).data)
 
 
 class MyCalendarFeedView(APIView):

@@ -132,6 +132,9 @@ def test_the_host_confirms_a_request_and_the_workflow_answers_409_after(
     assert again.json()["status_now"] == "confirmed"
     actions = BookingTransition.objects.values_list("action", flat=True)
     assert list(actions) == ["request", "confirm"]
+    history = client_for(booker).get(f"/api/v1/bookings/{booking['id']}/history/")
+    assert [step["to_state"] for step in history.json()] == ["requested", "confirmed"]
+    assert host.email not in history.content.decode()
 
 
 def test_declining_needs_a_reason_and_cancelling_others_is_refused(booker):
@@ -206,3 +209,14 @@ def test_others_see_neither_purpose_nor_booker(booker, booker_org):
     assert booker.email not in body
     assert window.json()["busy"][0]["start"] == start.isoformat()
     assert window.json()["mine"] == []
+
+
+def test_unknown_references_in_the_body_are_400_naming_the_field(booker):
+    body = request_body(make_resource(), next_monday(), pilot="no-such-pilot")
+    body["resource"] = 999_999
+
+    response = client_for(booker).post("/api/v1/bookings/", body, format="json")
+
+    assert response.status_code == 400
+    fields = {error["field"] for error in response.json()["errors"]}
+    assert fields == {"resource", "pilot"}
