@@ -17,6 +17,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
+# Task modules outside pilots/tasks.py (autodiscovery reads only tasks.py).
+CELERY_IMPORTS = ["pilots.booking_tasks"]
 
 # Outside production each email is written to a file in EMAIL_FILE_PATH, where
 # you (and `make journey`, scripts/journey.py) read the links they carry.
@@ -85,6 +87,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "pilots.tasks.digests_send_task",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
         "args": ("weekly",),
+    },
+    "booking-reminders": {
+        "task": "pilots.booking_tasks.booking_reminders_task",
+        "schedule": crontab(hour=9, minute=0),
     },
     "deadline-reminders": {
         "task": "pilots.tasks.deadline_reminders_task",
