@@ -6,11 +6,14 @@ from pilots.models import PilotProject, Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .people import PublicNameField
 from .vocabularies import SDGListField, SectorListField
 
 
 class PilotSerializer(serializers.ModelSerializer):
-    owner = serializers.CharField(source="owner.username", read_only=True)
+    owner = PublicNameField(
+        help_text="The owner's display name (never their email address)."
+    )
     lead_organization = OrganizationSlugField(required=False, allow_null=True)
     partners = OrganizationSlugField(many=True, required=False)
     sites = serializers.SlugRelatedField(

@@ -8,6 +8,7 @@ none of them tells whether an address has an account.
 from typing import Any
 
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,12 +23,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from pilots.models import AccountProfile, OrganizationMembership
+from pilots.models.accounts import public_name
 from pilots.permissions_selectors import is_moderator
+from pilots.services.account_deletion import account_delete
 from pilots.services.accounts import (
     TooManyTokens,
     account_password_reset_confirm,
     account_password_reset_request,
+    account_profile_update,
     account_sign_up,
+    account_verification_resend,
     account_verify_email,
     api_token_create,
     api_token_revoke,
@@ -35,10 +40,12 @@ from pilots.services.accounts import (
 
 from ..errors import problem
 from ..serializers.accounts import (
+    AccountDeleteSerializer,
     EmailSerializer,
     LoginSerializer,
     MeSerializer,
     MessageSerializer,
+    MeUpdateSerializer,
     NewTokenSerializer,
     PasswordResetConfirmSerializer,
     SignUpSerializer,
@@ -110,6 +117,30 @@ class VerifyEmailView(_AnonymousAuthView):
 
 
 @extend_schema(
+    tags=["auth"], request=EmailSerializer, responses={202: MessageSerializer}
+)
+class VerificationResendView(_AnonymousAuthView):
+    """Email a fresh verification link to an account never verified; the same
+    answer for any address (throttled per client and per account)."""
+
+    throttle_scope = "auth-verify-resend"
+
+    def post(self, request: Request) -> Response:
+        data = EmailSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        account_verification_resend(email=data.validated_data["email"])
+        return Response(
+            {
+                "detail": _(
+                    "If the address has an account waiting for confirmation, "
+                    "a new link is on its way."
+                )
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+
+@extend_schema(
     tags=["auth"],
     request=LoginSerializer,
     responses={
@@ -139,6 +170,8 @@ class LoginView(_AnonymousAuthView):
             raise AuthenticationFailed(
                 _("Wrong email or password, or the address is not confirmed yet.")
             )
+        # Like a session sign-in: spends the reset links made before it.
+        update_last_login(type(user), user)
         try:
             instance, token = api_token_create(user=user)
         except TooManyTokens as error:
@@ -253,14 +286,20 @@ class PasswordResetConfirmView(_AnonymousAuthView):
         return Response({"detail": _("Password changed; sign in again.")})
 
 
-@extend_schema(tags=["auth"], responses={200: MeSerializer})
 class MeView(APIView):
-    """The signed-in account: email, language, moderator flag, organisations."""
+    """The signed-in account: email, display name, language, moderator flag,
+    organisations. Only this person sees their address here."""
 
     permission_classes = [IsAuthenticated]
 
-    def get(self, request: Request) -> Response:
-        user: Any = request.user
+    def get_throttles(self) -> list[Any]:
+        # Deleting asks for the password: throttled like a sign-in.
+        if self.request.method == "DELETE":
+            self.throttle_scope = "auth-login"
+            return [AuthRateThrottle()]
+        return super().get_throttles()
+
+    def _body(self, user: Any) -> dict:
         language = (
             AccountProfile.objects.filter(user=user)
             .values_list("language", flat=True)
@@ -269,11 +308,41 @@ class MeView(APIView):
         memberships = OrganizationMembership.objects.filter(user=user).select_related(
             "organization"
         )
-        body = {
+        return {
             "id": user.pk,
             "email": user.email,
+            "display_name": public_name(user),
             "language": language or "en",
             "is_moderator": is_moderator(user),
             "organizations": list(memberships),
         }
-        return Response(MeSerializer(body).data)
+
+    @extend_schema(tags=["auth"], responses={200: MeSerializer})
+    def get(self, request: Request) -> Response:
+        return Response(MeSerializer(self._body(request.user)).data)
+
+    @extend_schema(
+        tags=["auth"], request=MeUpdateSerializer, responses={200: MeSerializer}
+    )
+    def patch(self, request: Request) -> Response:
+        """Set the display name others see (empty: "Registry member #<id>")
+        and the language of the emails."""
+        data = MeUpdateSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        user: Any = request.user
+        account_profile_update(user=user, **data.validated_data)
+        user.refresh_from_db()
+        return Response(MeSerializer(self._body(user)).data)
+
+    @extend_schema(
+        tags=["auth"], request=AccountDeleteSerializer, responses={204: None}
+    )
+    def delete(self, request: Request) -> Response:
+        """Delete the account (GDPR art. 17), confirmed with the password. Its
+        pilots stay, shown as by "Former member"; everything personal goes."""
+        data = AccountDeleteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if not request.user.check_password(data.validated_data["password"]):
+            raise ValidationError({"password": [_("The password is not right.")]})
+        account_delete(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -31,6 +31,7 @@ AUTH_THROTTLE_RATES = {
     "auth-login": env.str("THROTTLE_LOGIN_RATE", default="10/minute"),
     "auth-signup": env.str("THROTTLE_SIGNUP_RATE", default="5/minute"),
     "auth-password-reset": env.str("THROTTLE_PASSWORD_RESET_RATE", default="5/minute"),
+    "auth-verify-resend": env.str("THROTTLE_VERIFY_RESEND_RATE", default="3/minute"),
 }
 
 # API clients sign in with knox tokens (stored as SHA-512 digests, with expiry);

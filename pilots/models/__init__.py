@@ -1,5 +1,6 @@
 from . import history  # noqa: F401  (registers the historical models)
 from .accounts import AccountProfile
+from .invitations import Invitation
 from .memberships import OrganizationMembership
 from .notifications import Delivery, Notification, OutboxEvent
 from .opportunities import Opportunity
@@ -14,6 +15,7 @@ __all__ = [
     "SDG",
     "AccountProfile",
     "Delivery",
+    "Invitation",
     "Notification",
     "Opportunity",
     "Organization",

@@ -16,6 +16,7 @@ COVERED_ELSEWHERE = {
     "notifications": "issue 6 (opportunities)",
     "unsubscribe": "issue 6 (opportunities)",
     "webhooks": "issue 6 (opportunities)",
+    "invitations": "tests/api/accounts/test_invitations.py",
 }
 
 
