@@ -69,8 +69,16 @@ def _queue_email(kind: str, user_id: int) -> None:
 
 
 def _never_verified(user: Any) -> bool:
+    """Inactive because the address was never confirmed (not deleted, not
+    switched off by staff after verification)."""
     profile = AccountProfile.objects.filter(user=user).first()
-    return not user.is_active and (profile is None or profile.email_verified_at is None)
+    if profile is None:
+        return not user.is_active
+    return (
+        not user.is_active
+        and profile.email_verified_at is None
+        and profile.deleted_at is None
+    )
 
 
 def _mark_verified(user: Any) -> None:
