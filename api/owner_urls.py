@@ -35,6 +35,11 @@ urlpatterns = [
     path("auth/me/", auth.MeView.as_view(), name="auth-me"),
     path("auth/me/data/", account_data.AccountDataView.as_view(), name="auth-me-data"),
     path(
+        "auth/me/delete/",
+        account_data.AccountDeleteView.as_view(),
+        name="auth-me-delete",
+    ),
+    path(
         "invitations/accept/",
         invitations.InvitationAcceptView.as_view(),
         name="invitation-accept",

@@ -25,7 +25,6 @@ from rest_framework.views import APIView
 from pilots.models import AccountProfile, OrganizationMembership
 from pilots.models.accounts import public_name
 from pilots.permissions_selectors import is_moderator
-from pilots.services.account_deletion import account_delete
 from pilots.services.accounts import (
     TooManyTokens,
     account_password_reset_confirm,
@@ -40,7 +39,6 @@ from pilots.services.accounts import (
 
 from ..errors import problem
 from ..serializers.accounts import (
-    AccountDeleteSerializer,
     EmailSerializer,
     LoginSerializer,
     MeSerializer,
@@ -288,16 +286,10 @@ class PasswordResetConfirmView(_AnonymousAuthView):
 
 class MeView(APIView):
     """The signed-in account: email, display name, language, moderator flag,
-    organisations. Only this person sees their address here."""
+    organisations. Only this person sees their address here. Download and
+    deletion: api.views.account_data."""
 
     permission_classes = [IsAuthenticated]
-
-    def get_throttles(self) -> list[Any]:
-        # Deleting asks for the password: throttled like a sign-in.
-        if self.request.method == "DELETE":
-            self.throttle_scope = "auth-login"
-            return [AuthRateThrottle()]
-        return super().get_throttles()
 
     def _body(self, user: Any) -> dict:
         language = (
@@ -333,16 +325,3 @@ class MeView(APIView):
         account_profile_update(user=user, **data.validated_data)
         user.refresh_from_db()
         return Response(MeSerializer(self._body(user)).data)
-
-    @extend_schema(
-        tags=["auth"], request=AccountDeleteSerializer, responses={204: None}
-    )
-    def delete(self, request: Request) -> Response:
-        """Delete the account (GDPR art. 17), confirmed with the password. Its
-        pilots stay, shown as by "Former member"; everything personal goes."""
-        data = AccountDeleteSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        if not request.user.check_password(data.validated_data["password"]):
-            raise ValidationError({"password": [_("The password is not right.")]})
-        account_delete(user=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)

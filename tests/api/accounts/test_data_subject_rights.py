@@ -120,8 +120,8 @@ def test_only_a_signed_in_person_downloads_their_data() -> None:
 
 
 def test_deleting_needs_the_password(person) -> None:
-    answer = client_for(person).delete(
-        "/api/v1/auth/me/", {"password": "not-the-password"}, format="json"
+    answer = client_for(person).post(
+        "/api/v1/auth/me/delete/", {"password": "not-the-password"}, format="json"
     )
 
     assert answer.status_code == 400
@@ -135,8 +135,8 @@ def test_a_deleted_account_leaves_its_pilots_as_by_a_former_member(person) -> No
     client = fresh_client()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 
-    deleted = client.delete(
-        "/api/v1/auth/me/", {"password": TEST_PASSWORD}, format="json"
+    deleted = client.post(
+        "/api/v1/auth/me/delete/", {"password": TEST_PASSWORD}, format="json"
     )
 
     assert deleted.status_code == 204
@@ -169,8 +169,8 @@ def test_a_deleted_account_leaves_its_pilots_as_by_a_former_member(person) -> No
 
 
 def test_the_address_can_sign_up_again_after_deleting(person) -> None:
-    client_for(person).delete(
-        "/api/v1/auth/me/", {"password": TEST_PASSWORD}, format="json"
+    client_for(person).post(
+        "/api/v1/auth/me/delete/", {"password": TEST_PASSWORD}, format="json"
     )
 
     again = fresh_client().post(
@@ -187,8 +187,8 @@ def test_the_last_admin_may_delete_their_account() -> None:
     organization = OrganizationFactory.create(slug="solo")
     admin = make_member(organization, "admin")
 
-    answer = client_for(admin).delete(
-        "/api/v1/auth/me/", {"password": TEST_PASSWORD}, format="json"
+    answer = client_for(admin).post(
+        "/api/v1/auth/me/delete/", {"password": TEST_PASSWORD}, format="json"
     )
 
     assert answer.status_code == 204

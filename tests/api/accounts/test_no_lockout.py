@@ -143,3 +143,16 @@ def test_resending_is_throttled_per_client_and_per_account(settings) -> None:
     assert from_elsewhere.status_code == 202
     # One email a minute per account, however many clients ask.
     assert len(outbox_to(ADDRESS)) == 1
+
+
+def test_an_account_switched_off_by_staff_is_not_reopened_by_a_sign_up() -> None:
+    sign_up(OWNER_PASSWORD)
+    post("/api/v1/auth/verify-email/", newest_link())
+    get_user_model().objects.filter(email=ADDRESS).update(is_active=False)
+
+    answer = sign_up(SQUATTER_PASSWORD)
+
+    assert answer.status_code == 202
+    user = get_user_model().objects.get(email=ADDRESS)
+    assert user.check_password(OWNER_PASSWORD)
+    assert not user.is_active
