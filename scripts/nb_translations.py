@@ -282,8 +282,7 @@ NB = {
     "Booking of %(resource)s: %(state)s": "Booking av %(resource)s: %(state)s",
     "Cancel": "Avbestill",
     "Cancelled": "Avbestilt",
-    "Closing time must be after opening time.": "Stengetid må være etter "
-    "åpningstid.",
+    "Closing time must be after opening time.": "Stengetid må være etter åpningstid.",
     "Confirm": "Bekreft",
     "Confirmed": "Bekreftet",
     "Decline": "Avslå",
@@ -330,6 +329,43 @@ NB = {
     "for %(organization)s.\n\n%(link)s\n": "En påminnelse om bookingen din: "
     "%(resource)s ved %(site)s, %(start)s til %(end)s, for "
     "%(organization)s.\n\n%(link)s\n",
+    # trust_accounts: accounts and privacy (issue 13)
+    "Shown instead of the email address; empty: a neutral name.": "Vises i stedet "
+    "for e-postadressen; tomt: et nøytralt navn.",
+    "Set when the person deleted the account (data erased).": "Settes når "
+    "personen slettet kontoen (dataene er slettet).",
+    "Former member": "Tidligere medlem",
+    "Registry member #%(id)s": "Registermedlem nr. %(id)s",
+    "The invitation link is invalid, used or expired.": "Invitasjonslenken er "
+    "ugyldig, brukt eller utløpt.",
+    "This invitation is for another address; sign in with that one.": "Denne "
+    "invitasjonen gjelder en annen adresse; logg inn med den.",
+    "%(inviter)s invites you to %(place)s on the Trondheim Tech Port registry.\n\n"
+    "Accept by opening this link while signed in with this address:\n"
+    "%(link)s\n\n"
+    "Or send token=%(token)s to POST /api/v1/invitations/accept/.\n"
+    "No account yet? Sign up with this address first, then open the link.\n"
+    "If you do not know the sender, ignore this message.\n": "%(inviter)s inviterer "
+    "deg til %(place)s i Trondheim Tech Port-registeret.\n\n"
+    "Godta ved å åpne denne lenken mens du er logget inn med denne adressen:\n"
+    "%(link)s\n\n"
+    "Eller send token=%(token)s til POST /api/v1/invitations/accept/.\n"
+    "Ingen konto ennå? Registrer deg med denne adressen først, og åpne så "
+    "lenken.\n"
+    "Kjenner du ikke avsenderen, kan du se bort fra denne meldingen.\n",
+    "A registry member": "Et registermedlem",
+    "Invitation to %(place)s": "Invitasjon til %(place)s",
+    "An invitation is on its way to this address.": "En invitasjon er på vei til "
+    "denne adressen.",
+    "Invitation accepted.": "Invitasjonen er godtatt.",
+    "If the address has an account waiting for confirmation, a new link is on its "
+    "way.": "Hvis adressen har en konto som venter på bekreftelse, er en ny lenke "
+    "på vei.",
+    "The password is not right.": "Passordet er feil.",
+    "A display name cannot be an email address.": "Et visningsnavn kan ikke være "
+    "en e-postadresse.",
+    "A display name cannot contain control characters.": "Et visningsnavn kan ikke "
+    "inneholde kontrolltegn.",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

@@ -6,12 +6,15 @@ from pilots.models import PilotProject, Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .people import PublicNameField
 from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
 class PilotSerializer(StringSlugsModelSerializer):
-    owner = serializers.CharField(source="owner.username", read_only=True)
+    owner = PublicNameField(
+        help_text="The owner's display name (never their email address)."
+    )
     lead_organization = OrganizationSlugField(required=False, allow_null=True)
     partners = OrganizationSlugField(many=True, required=False)
     sites = StringSlugRelatedField(

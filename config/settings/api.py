@@ -35,6 +35,7 @@ AUTH_THROTTLE_RATES = {
     "auth-login-account": env.str("THROTTLE_LOGIN_ACCOUNT_RATE", default="10/15m"),
     "auth-signup": env.str("THROTTLE_SIGNUP_RATE", default="5/minute"),
     "auth-password-reset": env.str("THROTTLE_PASSWORD_RESET_RATE", default="5/minute"),
+    "auth-verify-resend": env.str("THROTTLE_VERIFY_RESEND_RATE", default="3/minute"),
 }
 
 # The client address of every throttle: REMOTE_ADDR, or with NUM_PROXIES trusted

@@ -1,6 +1,7 @@
 from . import history  # noqa: F401  (registers the historical models)
 from .accounts import AccountProfile
 from .bookings import Booking, BookingTransition
+from .invitations import Invitation
 from .memberships import OrganizationMembership
 from .notifications import Delivery, Notification, OutboxEvent
 from .opportunities import Opportunity
@@ -21,6 +22,7 @@ __all__ = [
     "BookingTransition",
     "CalendarFeed",
     "Delivery",
+    "Invitation",
     "Notification",
     "Opportunity",
     "OpportunityTransition",

@@ -18,6 +18,7 @@ COVERED_ELSEWHERE = {
     "webhooks": "issue 6 (opportunities)",
     "resources": "tests/api/test_booking_permissions.py",
     "bookings": "tests/api/test_booking_permissions.py",
+    "invitations": "tests/api/accounts/test_invitations.py",
 }
 
 
