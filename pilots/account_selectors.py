@@ -8,6 +8,8 @@ from knox.models import AuthToken
 
 from .models import (
     AccountProfile,
+    Booking,
+    CalendarFeed,
     Delivery,
     Invitation,
     Notification,
@@ -173,6 +175,23 @@ def account_data(*, user: Any) -> dict[str, Any]:
         "invitations_sent": [
             _invitation(row) for row in invitations.filter(invited_by=user)
         ],
+        "bookings": [
+            {
+                "id": booking.pk,
+                "resource": booking.resource.name,
+                "site": booking.resource.site.slug,
+                "organization": booking.organization.slug,
+                "start": booking.period.lower,
+                "end": booking.period.upper,
+                "state": booking.state,
+                "purpose": booking.purpose,
+                "created_at": booking.created_at,
+            }
+            for booking in Booking.objects.filter(booker=user)
+            .select_related("resource__site", "organization")
+            .order_by("created_at")
+        ],
+        "calendar_feed": CalendarFeed.objects.filter(user=user).exists(),
         "api_tokens": [
             {
                 "token_key": token.token_key,

@@ -4,7 +4,8 @@ The user row stays, emptied of everything personal (no address, no name, no
 usable password), so the pilots, transitions and change history that point to
 it keep their rows and show "Former member". Their memberships, collaborations,
 subscriptions (with deliveries and notifications), pending invitations to
-their address and API tokens are deleted.
+their address, API tokens and calendar feed are deleted; bookings stay with
+their organisation.
 """
 
 from typing import Any
@@ -16,6 +17,7 @@ from knox.models import AuthToken
 
 from ..models import (
     AccountProfile,
+    CalendarFeed,
     Invitation,
     Notification,
     OrganizationMembership,
@@ -37,6 +39,7 @@ def account_delete(*, user: Any) -> None:
             email__iexact=user.email, accepted_at__isnull=True
         ).delete()
     AuthToken.objects.filter(user=user).delete()
+    CalendarFeed.objects.filter(user=user).delete()  # bookings stay: the organisation's
     user.groups.clear()
     user.user_permissions.clear()
     user.username = f"former-member-{user.pk}"

@@ -193,3 +193,43 @@ def test_the_last_admin_may_delete_their_account() -> None:
 
     assert answer.status_code == 204
     assert fresh_client().get("/api/v1/organizations/solo/").status_code == 200
+
+
+def test_bookings_are_in_the_download_and_the_calendar_feed_goes_with_the_account(
+    person,
+) -> None:
+    from datetime import timedelta
+
+    from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
+
+    from pilots.models import Booking, CalendarFeed
+    from tests.booking_support import make_resource, next_monday
+
+    resource = make_resource()
+    start = next_monday()
+    Booking.objects.create(
+        resource=resource,
+        exclusive=True,
+        period=DateTimeTZRange(start, start + timedelta(hours=2)),
+        state="confirmed",
+        organization=OrganizationMembership.objects.filter(user=person)
+        .first()
+        .organization,
+        booker=person,
+        purpose="Cold test",
+    )
+    CalendarFeed.objects.create(user=person)
+    client = client_for(person)
+
+    data = client.get("/api/v1/auth/me/data/").json()
+    deleted = client.post(
+        "/api/v1/auth/me/delete/", {"password": TEST_PASSWORD}, format="json"
+    )
+
+    assert [(b["purpose"], b["state"]) for b in data["bookings"]] == [
+        ("Cold test", "confirmed")
+    ]
+    assert data["calendar_feed"] is True
+    assert deleted.status_code in (200, 204)
+    assert not CalendarFeed.objects.filter(user=person).exists()
+    assert Booking.objects.filter(purpose="Cold test").count() == 1
