@@ -76,8 +76,7 @@ def invitation_email(invitation: Any, *, token: str) -> EmailMessage:
     from .services.accounts import user_by_email
 
     invitee = user_by_email(invitation.email)
-    base = settings.PUBLIC_BASE_URL.rstrip("/")
-    link = f"{base}/accept-invitation?token={token}"
+    link = web_page_url("accept-invitation", query={"token": token})
     place = (
         invitation.organization.name
         if invitation.organization is not None

@@ -366,6 +366,17 @@ NB = {
     "en e-postadresse.",
     "A display name cannot contain control characters.": "Et visningsnavn kan ikke "
     "inneholde kontrolltegn.",
+    # accept-invitation page (integration)
+    "Invitation": "Invitasjon",
+    "You are invited to join the organisation %(place)s.": "Du er invitert til å "
+    "bli med i organisasjonen %(place)s.",
+    "You are invited to work on the pilot %(place)s.": "Du er invitert til å "
+    "arbeide med pilotprosjektet %(place)s.",
+    "Accept the invitation": "Godta invitasjonen",
+    "Sign in with the address the invitation was sent to, then accept it here.": (
+        "Logg inn med adressen invitasjonen ble sendt til, og godta den her."
+    ),
+    "Sign in": "Logg inn",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

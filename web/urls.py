@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views.accounts import reset_password_view, verify_email_view
 from .views.catalogue import opportunity_view, pilot_view, site_view
+from .views.invitations import accept_invitation_view
 from .views.unsubscribe import resubscribe_view, unsubscribe_view
 
 app_name = "web"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("reset-password/", reset_password_view, name="reset-password"),
     path("unsubscribe/<str:token>/", unsubscribe_view, name="unsubscribe"),
     path("unsubscribe/<str:token>/undo/", resubscribe_view, name="resubscribe"),
+    path("accept-invitation/", accept_invitation_view, name="accept-invitation"),
     path("sites/<slug:slug>/", site_view, name="site"),
     path("pilots/<slug:slug>/", pilot_view, name="pilot"),
     path("opportunities/<slug:slug>/", opportunity_view, name="opportunity"),

@@ -40,6 +40,18 @@ def _invitation_id(token: str) -> int | None:
     return pk if isinstance(pk, int) else None
 
 
+def invitation_pending(token: str) -> Invitation | None:
+    """The open invitation a link's token names, or None (bad, used, expired)."""
+    pk = _invitation_id(token)
+    if pk is None:
+        return None
+    return (
+        Invitation.objects.filter(pk=pk, accepted_at__isnull=True)
+        .select_related("organization", "pilot")
+        .first()
+    )
+
+
 @transaction.atomic
 def invitation_create(
     *,

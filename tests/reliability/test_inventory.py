@@ -30,6 +30,7 @@ NOT_API_OPERATIONS: dict[str, str] = {
     "(GET redirects to the page, POST is RFC 8058)",
     # Pages for people (web/, issue 15): HTML, not API operations.
     "verify-email/": "page behind the emailed verification link",
+    "accept-invitation/": "page behind the emailed invitation link",
     "reset-password/": "page behind the emailed password-reset link",
     "unsubscribe/<str:token>/": "page behind the emailed unsubscribe link",
     "unsubscribe/<str:token>/undo/": "undo button of the unsubscribe page",
