@@ -212,9 +212,7 @@ def test_bookings_are_in_the_download_and_the_calendar_feed_goes_with_the_accoun
         exclusive=True,
         period=DateTimeTZRange(start, start + timedelta(hours=2)),
         state="confirmed",
-        organization=OrganizationMembership.objects.filter(user=person)
-        .first()
-        .organization,
+        organization=OrganizationMembership.objects.filter(user=person)[0].organization,
         booker=person,
         purpose="Cold test",
     )
