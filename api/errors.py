@@ -71,7 +71,7 @@ def problem_exception_handler(
         )
     else:
         detail = getattr(exc, "detail", status_description(status))
-        body = problem(status, str(detail))
+        body = problem(status, str(detail), **getattr(exc, "extra", {}))
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE
     return response

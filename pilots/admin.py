@@ -1,8 +1,10 @@
 from typing import Any
 
 from django.contrib.gis import admin
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from geo.admin import MapGISModelAdmin
@@ -11,6 +13,10 @@ from .admin_filters import SectorListFilter
 from .admin_forms import ValueComparingModelForm
 from .admin_workflow import PILOT_WORKFLOW_ACTIONS
 from .models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
+from .services.organization_verification import (
+    organization_unverify,
+    organization_verify,
+)
 
 
 class MapHistoryAdmin(SimpleHistoryAdmin, MapGISModelAdmin):
@@ -29,10 +35,22 @@ class MapHistoryAdmin(SimpleHistoryAdmin, MapGISModelAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "org_number", "updated_at"]
+    list_display = ["name", "kind", "org_number", "verified_at", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "org_number"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["verified_at", "verified_by"]
+    actions = ["verify", "unverify"]
+
+    @admin.action(description=_("Verify: publish opportunities without review"))
+    def verify(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for organization in queryset:
+            organization_verify(organization=organization, actor=request.user)
+
+    @admin.action(description=_("Withdraw verification"))
+    def unverify(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for organization in queryset:
+            organization_unverify(organization=organization, actor=request.user)
 
 
 @admin.register(Site)

@@ -10,6 +10,7 @@ from pilots.models import Delivery, Organization, Subscription
 from pilots.models.subscriptions import MAX_RADIUS_M
 
 from .geometry import GeoJSONGeometryField
+from .slugs import StringSlugField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
@@ -20,7 +21,7 @@ class _SlugsToIds(serializers.ListField):
     noun = gettext_lazy("zone")
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(child=serializers.SlugField(max_length=100), **kwargs)
+        super().__init__(child=StringSlugField(max_length=100), **kwargs)
 
     def to_internal_value(self, data: Any) -> list[int]:
         slugs = list(dict.fromkeys(super().to_internal_value(data)))
@@ -53,7 +54,7 @@ class OrganizationSlugsField(_SlugsToIds):
     noun = gettext_lazy("organisation")
 
 
-class SubscriptionSerializer(serializers.ModelSerializer):
+class SubscriptionSerializer(StringSlugsModelSerializer):
     sectors = SectorListField(required=False)
     sdgs = SDGListField(required=False)
     zones = ZoneSlugsField(source="zone_ids", required=False)

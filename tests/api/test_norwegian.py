@@ -1,16 +1,12 @@
 """Problem details speak Bokmål when asked: titles, validation messages, and
-the workflow's 409 with its status and action names; the unsubscribe page
-speaks the subscriber's language."""
+the workflow's 409 with its status and action names."""
 
 import json
-from urllib.parse import urlsplit
 
 import pytest
 
-from pilots.models import AccountProfile, PilotProject
-from pilots.notifications.content import unsubscribe_url
+from pilots.models import PilotProject
 from tests.factories import PilotProjectFactory, UserFactory
-from tests.pilots.notifications.factories import SubscriptionFactory
 
 from .catalogue_support import sectors
 from .owner_support import client_for
@@ -95,24 +91,6 @@ def test_english_stays_the_default(api_client):
 
     assert response.json()["title"] == "Bad Request"
     assert messages(response) == {"near": "Longitude 200.0 is outside -180..180."}
-
-
-def test_the_unsubscribe_page_speaks_the_subscribers_language(api_client):
-    subscriber = UserFactory.create()
-    AccountProfile.objects.update_or_create(
-        user=subscriber, defaults={"language": "nb"}
-    )
-    subscription = SubscriptionFactory.create(
-        user=subscriber, channel="email", name="Mobilitet"
-    )
-    path = urlsplit(unsubscribe_url(subscription)).path
-
-    page = api_client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    done = api_client.post(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-
-    assert '<html lang="nb">' in page
-    assert "Avslutt abonnementet" in page
-    assert "Du får ikke flere meldinger fra abonnementet «Mobilitet»." in done
 
 
 def test_a_webhook_over_http_is_refused_in_norwegian(api_client):
