@@ -2,6 +2,7 @@
 allowed actions, the log of who/when/why, and the owner's emails."""
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.core import mail
@@ -168,7 +169,7 @@ def test_collaborators_may_submit_and_see_the_log(owner, moderator) -> None:
         format="json",
     )
     [invitation] = [m for m in mail.outbox if "helper@example.org" in m.to]
-    token = re.findall(r"token=(\S+)", str(invitation.body))[0]
+    token = unquote(re.findall(r"token=(\S+)", str(invitation.body))[0])
     accepted = client_for(helper).post(
         "/api/v1/invitations/accept/", {"token": token}, format="json"
     )
