@@ -36,7 +36,7 @@ AUTH_THROTTLE_RATES = {
 # API clients sign in with knox tokens (stored as SHA-512 digests, with expiry);
 # the admin and the browsable API use sessions with CSRF.
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.RegistryAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -72,6 +72,9 @@ ACCOUNT_PASSWORD_RESET_URL = env.str(
     default="http://127.0.0.1:8000/reset-password?uid={uid}&token={token}",
 )
 
+# Where clients reach the API (the OpenAPI `servers` entry and contact link).
+API_PUBLIC_URL = env.str("API_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Trondheim Tech Port registry",
     "DESCRIPTION": (
@@ -79,6 +82,27 @@ SPECTACULAR_SETTINGS = {
         "with PostGIS locations. Coordinates are lon/lat (EPSG:4326)."
     ),
     "VERSION": "1.0.0",
+    "CONTACT": {"name": "Trondheim Tech Port", "url": API_PUBLIC_URL + "/"},
+    # Relative to where the document is served; API_PUBLIC_URL names the host.
+    "SERVERS": [{"url": API_PUBLIC_URL, "description": "This registry"}],
+    # Tags and operationIds from the path after /api/v1/: `sites`, `sites_list`.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [
+        {"name": "sites", "description": "Test arenas and shared labs."},
+        {"name": "pilots", "description": "Pilot projects and their locations."},
+        {"name": "pilot workflow", "description": "Submit, review and run a pilot."},
+        {"name": "opportunities", "description": "Calls for pilots."},
+        {"name": "organizations", "description": "Organisations and members."},
+        {"name": "zones", "description": "The district's named areas."},
+        {"name": "vocabularies", "description": "Sectors, UN SDGs and TRL levels."},
+        {"name": "subscriptions", "description": "Calls by email or webhook."},
+        {"name": "notifications", "description": "Your in-app inbox."},
+        {"name": "history", "description": "Who changed what, when."},
+        {"name": "moderation", "description": "Unpublish and republish."},
+        {"name": "auth", "description": "Accounts, sign-in and API tokens."},
+        {"name": "tiles", "description": "Vector tiles (MVT) and TileJSON."},
+        {"name": "health", "description": "Liveness and readiness probes."},
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -96,7 +120,17 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema_errors.add_problem_responses",
+        "api.schema_contract.document_http_contract",
     ],
+}
+# Path segments that share one tag in the OpenAPI document.
+SPECTACULAR_TAG_ALIASES = {
+    "organisations": "organizations",
+    "sdgs": "vocabularies",
+    "sectors": "vocabularies",
+    "trl-levels": "vocabularies",
+    "healthz": "health",
+    "readyz": "health",
 }
 
 # CORS only for configured origins, and only on the API, OGC and tile routes.
