@@ -16,6 +16,7 @@
 New endpoints get all of this by their shape; nothing to repeat per view.
 """
 
+import copy
 from typing import Any
 
 from django.conf import settings
@@ -153,10 +154,11 @@ def _etag_actions(view: Any) -> set[str]:
 
 
 def _add_parameter(operation: dict[str, Any], name: str) -> None:
-    ref = {"$ref": f"#/components/parameters/{name}"}
+    """Inline, as drf-spectacular writes every parameter."""
+    parameter = PARAMETERS[name]
     parameters = operation.setdefault("parameters", [])
-    if ref not in parameters:
-        parameters.append(ref)
+    if all(p.get("name") != parameter["name"] for p in parameters):
+        parameters.append(copy.deepcopy(parameter))
 
 
 def _add_header(response: dict[str, Any], name: str) -> None:
@@ -216,7 +218,6 @@ def document_http_contract(
 ) -> dict[str, Any]:
     components = result.setdefault("components", {})
     components.setdefault("headers", {}).update(HEADERS)
-    components.setdefault("parameters", {}).update(PARAMETERS)
     components.setdefault("responses", {}).update(RESPONSES)
     aliases = settings.SPECTACULAR_TAG_ALIASES
     views = _views(generator)
