@@ -116,11 +116,14 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "pilots.models.organizations.Organization.Kind",
     },
     # Every operation documents the problem-details errors it can answer with, and
-    # anonymous-readable operations their optional security (api/schema_errors.py).
+    # anonymous-readable operations their optional security (api/schema_errors.py);
+    # tags, summaries and HTTP headers (api/schema_contract.py); request examples
+    # from the district data (api/schema_examples.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema_errors.add_problem_responses",
         "api.schema_contract.document_http_contract",
+        "api.schema_examples.add_request_examples",
     ],
 }
 # Path segments that share one tag in the OpenAPI document.

@@ -1,0 +1,184 @@
+"""OpenAPI post-processing: request examples from the district's own data.
+
+Every JSON request body gets an example that the API accepts as it stands
+(tests/api/test_openapi_examples.py posts them): the places are Gløshaugen and
+the other zones of data/trondheim_district.geojson, the organisations, sectors,
+SDGs and TRL levels those of data/trondheim_sites.json. Swagger UI's "Try it
+out" starts from these bodies. Examples are keyed by the request component, so
+every operation that takes the same body shows the same example.
+"""
+
+from typing import Any
+
+from .schema_geometry import GLOSHAUGEN_RING
+
+ZEB_LABORATORY = {"type": "Point", "coordinates": [10.4025, 63.414]}
+SLUPPEN_POINT = {"type": "Point", "coordinates": [10.3955, 63.3995]}
+GLOSHAUGEN_BLOCK = {"type": "Polygon", "coordinates": [GLOSHAUGEN_RING]}
+
+SITE = {
+    "slug": "zeb-facade-test-rig",
+    "kind": "test_arena",
+    "name": "ZEB facade test rig",
+    "name_no": "ZEB fasadetestrigg",
+    "description": "Outdoor rig beside the ZEB Laboratory for testing building-"
+    "integrated solar panels and timber facades in Trondheim's climate.",
+    "description_no": "Utendørs rigg ved ZEB-laboratoriet for testing av "
+    "bygningsintegrerte solceller og trefasader i Trondheims klima.",
+    "host": "ntnu",
+    "partners": ["sintef"],
+    "sectors": ["construction", "energy"],
+    "sdgs": [7, 11, 13],
+    "trl_min": 4,
+    "trl_max": 7,
+    "status": "operational",
+    "access": "on_application",
+    "facilities": "Two south-facing test walls, weather station, data logging.",
+    "contact_email": "zeb-rig@techport.example",
+    "website": "https://www.ntnu.edu/zeb",
+    "location": ZEB_LABORATORY,
+    "footprint": GLOSHAUGEN_BLOCK,
+    "coordinates_approximate": True,
+}
+PILOT = {
+    "slug": "solar-facade-monitoring-gloshaugen",
+    "title": "Solar facade monitoring at Gløshaugen",
+    "title_no": "Overvåking av solcellefasader på Gløshaugen",
+    "summary": "A year of measurements on building-integrated solar panels.",
+    "summary_no": "Et år med målinger på bygningsintegrerte solceller.",
+    "description": "We measure yield, snow cover and facade temperature on the "
+    "ZEB facade rig and compare three panel types.",
+    "lead_organization": "sintef",
+    "partners": ["ntnu"],
+    "sites": ["zeb-laboratory"],
+    "sectors": ["energy", "construction"],
+    "sdgs": [7, 11],
+    "trl": 6,
+    "planned_start": "2027-03-01",
+    "planned_end": "2028-02-29",
+    "location": ZEB_LABORATORY,
+    "area": GLOSHAUGEN_BLOCK,
+}
+OPPORTUNITY = {
+    "slug": "zero-emission-construction-site-sluppen",
+    "title": "Zero-emission construction site at Sluppen",
+    "title_no": "Utslippsfri byggeplass på Sluppen",
+    "summary": "Pilot electric machinery and site power on a real building site.",
+    "summary_no": "Pilot elektriske anleggsmaskiner og byggestrøm på en ekte "
+    "byggeplass.",
+    "publisher": "trondheim-kommune",
+    "sites": ["sluppen-zero-emission-district"],
+    "sectors": ["construction", "energy"],
+    "sdgs": [9, 11, 13],
+    "trl_min": 6,
+    "trl_max": 8,
+    "call_type": "open_call",
+    "deadline_type": "fixed",
+    "deadline": "2027-06-30T12:00:00+02:00",
+    "contact_name": "Innovation office",
+    "contact_email": "pilots@techport.example",
+}
+ORGANIZATION = {
+    "slug": "gloshaugen-robotics",
+    "name": "Gløshaugen Robotics AS",
+    "kind": "company",
+    "org_number": "923456783",
+    "website": "https://robotics.techport.example",
+    "description": "Start-up building inspection drones for timber buildings.",
+}
+SUBSCRIPTION = {
+    "name": "Energy calls near Gløshaugen",
+    "sectors": ["energy", "construction"],
+    "sdgs": [7],
+    "zones": ["gloshaugen", "sluppen"],
+    "point": ZEB_LABORATORY,
+    "radius_m": 2000,
+    "trl_min": 4,
+    "trl_max": 8,
+    "keywords": "solar",
+    # Webhooks: "channel": "webhook" and an https "webhook_url" that resolves
+    # to a public address (docs/guides.md shows one end to end).
+    "channel": "email",
+    "frequency": "instant",
+}
+EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
+    "SiteRequest": ("A test rig at Gløshaugen", SITE),
+    "PatchedSiteRequest": (
+        "Open the site to all, up to TRL 8",
+        {"access": "open", "trl_max": 8},
+    ),
+    "PilotRequest": ("A pilot at the ZEB Laboratory", PILOT),
+    "PatchedPilotRequest": (
+        "Move the pilot to Sluppen",
+        {"location": SLUPPEN_POINT, "planned_start": "2027-04-01"},
+    ),
+    "OpportunityRequest": ("A call for pilots at Sluppen", OPPORTUNITY),
+    "PatchedOpportunityRequest": (
+        "Extend the deadline",
+        {"deadline": "2027-08-31T12:00:00+02:00"},
+    ),
+    "OrganizationRequest": ("A start-up at Gløshaugen", ORGANIZATION),
+    "PatchedOrganizationRequest": (
+        "A new website",
+        {"website": "https://gloshaugen-robotics.techport.example"},
+    ),
+    "SubscriptionRequest": ("Energy calls near Gløshaugen by email", SUBSCRIPTION),
+    "PatchedSubscriptionRequest": (
+        "Daily digests instead",
+        {"frequency": "daily"},
+    ),
+    "MembershipRequest": (
+        "Add a colleague",
+        {"email": "kari.nordmann@techport.example", "role": "member"},
+    ),
+    "PatchedMembershipRequest": ("Make them an admin", {"role": "admin"}),
+    "CollaboratorRequest": (
+        "Invite a collaborator",
+        {"email": "ola.nordmann@techport.example"},
+    ),
+    "TransitionRequestRequest": (
+        "Why",
+        {"reason": "Site access for the winter season is confirmed."},
+    ),
+    "MarkReadRequest": ("These notifications", {"ids": [1, 2]}),
+    "LoginRequest": (
+        "Sign in",
+        {"email": "kari.nordmann@techport.example", "password": "correct horse"},
+    ),
+    "SignUpRequest": (
+        "An account in Norwegian",
+        {
+            "email": "kari.nordmann@techport.example",
+            "password": "a long pass phrase",
+            "language": "nb",
+        },
+    ),
+    "EmailRequest": ("Your address", {"email": "kari.nordmann@techport.example"}),
+    "UidTokenRequest": (
+        "From the emailed link",
+        {"uid": "MTI", "token": "cdx1k2-5f0a8e3b9c1d7e2f4a6b"},
+    ),
+    "PasswordResetConfirmRequest": (
+        "From the emailed link",
+        {
+            "uid": "MTI",
+            "token": "cdx1k2-5f0a8e3b9c1d7e2f4a6b",
+            "new_password": "another long pass phrase",
+        },
+    ),
+}
+
+
+def add_request_examples(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    for item in result.get("paths", {}).values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "requestBody" not in operation:
+                continue
+            for media_type, body in operation["requestBody"]["content"].items():
+                name = body.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+                if name in EXAMPLES and media_type == "application/json":
+                    summary, value = EXAMPLES[name]
+                    body["examples"] = {name: {"summary": summary, "value": value}}
+    return result
