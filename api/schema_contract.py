@@ -10,6 +10,11 @@
   and 412 on writes; any GET that declares a 304 gets `ETag`/`If-None-Match` too.
 - Pagination: every paginated list and GeoJSON FeatureCollection documents the
   RFC 8288 `Link` header (next/prev) beside the body links.
+- Security: an operation anonymous clients may call (api/schema_errors.py gave it
+  the optional `{}` requirement) gets `security: []`: no credentials needed, so
+  generated clients (openapi-python-client) call it without a token. Credentials
+  are still read when sent: a signed-in caller may see more rows, and a bad
+  token is a 401 (documented).
 - Schemas: `nullable` without a `type` (not valid in OpenAPI 3.0) is dropped; an
   untyped schema admits null already.
 
@@ -237,6 +242,8 @@ def document_http_contract(
             if not operation.get("description"):
                 operation["description"] = operation["summary"] + "."
             _document_headers(method, operation, view)
+            if {} in operation.get("security", []):
+                operation["security"] = []
     defined = {tag["name"] for tag in result.get("tags", [])}
     result.setdefault("tags", []).extend(
         {"name": tag, "description": f"Operations on {tag}."}

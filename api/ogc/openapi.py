@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
-
 from geo.crs import CRS84, SUPPORTED_CRS
 
 from .collections import COLLECTIONS
@@ -170,10 +168,7 @@ def openapi_document(server_url: str) -> dict[str, Any]:
             "title": "Trondheim Tech Port registry - OGC API - Features",
             "version": "1.0.0",
             "description": "Test sites, pilot projects and zones of the district.",
-            "contact": {
-                "name": "Trondheim Tech Port",
-                "url": settings.API_PUBLIC_URL + "/",
-            },
+            "contact": {"name": "Trondheim Tech Port"},
         },
         "servers": [{"url": server_url}],
         # Open data: every operation is public, no credentials are read.

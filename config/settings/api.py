@@ -72,8 +72,9 @@ ACCOUNT_PASSWORD_RESET_URL = env.str(
     default="http://127.0.0.1:8000/reset-password?uid={uid}&token={token}",
 )
 
-# Where clients reach the API (the OpenAPI `servers` entry and contact link).
-API_PUBLIC_URL = env.str("API_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where clients reach the API (the OpenAPI `servers` entry and contact link);
+# empty: the host that serves the document ("/").
+API_PUBLIC_URL = env.str("API_PUBLIC_URL", default="").rstrip("/")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Trondheim Tech Port registry",
@@ -82,9 +83,15 @@ SPECTACULAR_SETTINGS = {
         "with PostGIS locations. Coordinates are lon/lat (EPSG:4326)."
     ),
     "VERSION": "1.0.0",
-    "CONTACT": {"name": "Trondheim Tech Port", "url": API_PUBLIC_URL + "/"},
-    # Relative to where the document is served; API_PUBLIC_URL names the host.
-    "SERVERS": [{"url": API_PUBLIC_URL, "description": "This registry"}],
+    "CONTACT": {
+        "name": "Trondheim Tech Port",
+        **({"url": API_PUBLIC_URL + "/"} if API_PUBLIC_URL else {}),
+    },
+    "SERVERS": [{"url": API_PUBLIC_URL or "/", "description": "This registry"}],
+    # Request bodies are documented as JSON, the API's contract (the parsers also
+    # take forms, for the browsable API); one media type per body gives generated
+    # clients a required, typed `body` argument.
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
     # Tags and operationIds from the path after /api/v1/: `sites`, `sites_list`.
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "TAGS": [

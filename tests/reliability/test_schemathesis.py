@@ -82,15 +82,25 @@ def load_schema(*, coverage: bool, seed: int) -> schemathesis.BaseSchema:
                     },
                 },
                 {
-                    # The catalogue filters carry rules across values and
-                    # parameters that JSON Schema cannot state: bbox is
+                    # x and y must be below 2^z, which JSON Schema cannot tie to z,
+                    # and the layers take the catalogue filters (below); the tile
+                    # endpoints document 400 for both.
+                    "include-path-regex": "^/tiles/",
+                    "checks": {
+                        "positive_data_acceptance": {
+                            "expected-statuses": ["2xx", "304", "400"]
+                        }
+                    },
+                },
+                {
+                    # Reads: the catalogue filters carry rules across values and
+                    # parameters that JSON Schema cannot state (bbox is
                     # minLon,minLat,maxLon,maxLat in range, `intersects` is a
-                    # GeoJSON geometry, `near` and `radius` come together. The
-                    # lists answer 400 problem details for them, and 304 to an
-                    # If-None-Match that holds their ETag. (Path alone: filters
-                    # on several keys are alternatives, so adding the method
-                    # would select every GET.)
-                    "include-path-regex": "^/api/v1/(sites|pilots|opportunities)/$",
+                    # GeoJSON geometry, `near` and `radius` come together) and a
+                    # `cursor` is opaque: 400 problem details for them. An
+                    # If-None-Match that holds the ETag answers 304. (After the
+                    # tile rule: the first rule that names a status list wins.)
+                    "include-method": ["GET"],
                     "checks": {
                         "positive_data_acceptance": {
                             "expected-statuses": [
@@ -101,17 +111,6 @@ def load_schema(*, coverage: bool, seed: int) -> schemathesis.BaseSchema:
                                 "403",
                                 "404",
                             ]
-                        }
-                    },
-                },
-                {
-                    # x and y must be below 2^z, which JSON Schema cannot tie to z,
-                    # and the layers take the catalogue filters (above); the tile
-                    # endpoints document 400 for both.
-                    "include-path-regex": "^/tiles/",
-                    "checks": {
-                        "positive_data_acceptance": {
-                            "expected-statuses": ["2xx", "304", "400"]
                         }
                     },
                 },
