@@ -15,8 +15,9 @@
   generated clients (openapi-python-client) call it without a token. Credentials
   are still read when sent: a signed-in caller may see more rows, and a bad
   token is a 401 (documented).
-- Schemas: `nullable` without a `type` (not valid in OpenAPI 3.0) is dropped; an
-  untyped schema admits null already.
+- Schemas: `nullable` without a `type` (not valid in OpenAPI 3.0) is dropped from
+  an untyped schema (it admits null already); beside a `oneOf`/`anyOf` it becomes a
+  null member of it (`NULL_SCHEMA`), which validators and generated clients read.
 
 New endpoints get all of this by their shape; nothing to repeat per view.
 """
@@ -201,21 +202,29 @@ def _document_headers(method: str, operation: dict[str, Any], view: Any) -> None
         _add_header(ok, "Link")
 
 
-def _drop_untyped_nullable(node: Any) -> None:
+NULL_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "nullable": True,
+    "enum": [None],
+    "description": "null",
+}
+
+
+def _valid_nullable(node: Any) -> None:
     if isinstance(node, dict):
-        if node.get("nullable") and not {
-            "type",
-            "$ref",
-            "allOf",
-            "oneOf",
-            "anyOf",
-        } & set(node):
-            del node["nullable"]
+        if node.get("nullable") and "type" not in node:
+            union = node.get("oneOf", node.get("anyOf"))
+            if union is not None:
+                if NULL_SCHEMA not in union:
+                    union.append(copy.deepcopy(NULL_SCHEMA))
+                del node["nullable"]
+            elif not {"$ref", "allOf"} & set(node):
+                del node["nullable"]
         for value in node.values():
-            _drop_untyped_nullable(value)
+            _valid_nullable(value)
     elif isinstance(node, list):
         for value in node:
-            _drop_untyped_nullable(value)
+            _valid_nullable(value)
 
 
 def document_http_contract(
@@ -251,5 +260,5 @@ def document_http_contract(
         if tag not in defined
     )
     result["tags"] = [tag for tag in result["tags"] if tag["name"] in used]
-    _drop_untyped_nullable(components.get("schemas", {}))
+    _valid_nullable(components.get("schemas", {}))
     return result

@@ -98,11 +98,12 @@ class GeoJSONGeometryFieldExtension(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema: Any, direction: Any) -> Any:
         field: GeoJSONGeometryField = self.target
         kinds = field.allowed_types
-        if not kinds:  # read-only, any geometry type
-            return copy.deepcopy(GEOMETRY_SCHEMA)
+        if not kinds:  # read-only, any geometry type; null when there is none
+            return {**copy.deepcopy(GEOMETRY_SCHEMA), "nullable": True}
         if len(kinds) == 1:
             if field.allow_null:  # inline: OpenAPI 3.0 wants `nullable` by `type`
                 return copy.deepcopy(GEOMETRY_COMPONENTS[kinds[0]])
             return geometry_component(auto_schema, kinds[0])
-        refs = [geometry_component(auto_schema, kind) for kind in kinds]
-        return {"type": "object", "oneOf": refs}
+        # `nullable` (allow_null) is turned into a null member of the oneOf by
+        # api.schema_contract, the OpenAPI 3.0 form clients read.
+        return {"oneOf": [geometry_component(auto_schema, kind) for kind in kinds]}

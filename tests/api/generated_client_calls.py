@@ -33,7 +33,7 @@ def calls(base_url: str, pilot_slug: str) -> dict[str, Any]:
             [site.slug, None if isinstance(site.distance_m, Unset) else site.distance_m]
             for site in near.results
         ],
-        "pilot": {"slug": pilot.slug, "title": pilot.title, "location": pilot.location},
+        "pilot": {"title": pilot.title, "location": pilot.to_dict()["location"]},
         "problem": {
             "status": problem.status,
             "title": problem.title,

@@ -55,6 +55,16 @@ def run(language: str, code: str, environment: dict[str, str]) -> str:
     return done.stdout
 
 
+def json_documents(output: str) -> list[Any]:
+    """The JSON documents curl printed one after the other."""
+    decoder, documents, at = json.JSONDecoder(), [], 0
+    while output[at:].strip():
+        at += len(output[at:]) - len(output[at:].lstrip())
+        document, at = decoder.raw_decode(output, at)
+        documents.append(document)
+    return documents
+
+
 def test_every_guide_has_curl_and_python_lines() -> None:
     for section in (NEAR, PILOT, WEBHOOK):
         assert blocks(section, "sh"), section
@@ -65,7 +75,8 @@ def test_every_guide_has_curl_and_python_lines() -> None:
 def live(transactional_db: None) -> Any:
     """gunicorn over the district data, a signed-in owner, webhooks to loopback."""
     district_load(data_dir=settings.DISTRICT_DATA_DIR)
-    owner = UserFactory.create(username="guide-owner", email="kari@example.org")
+    # Accounts sign in by email, which is their username.
+    owner = UserFactory.create(username="kari@example.org", email="kari@example.org")
     environment = app_environment(
         celery_worker.test_database_url(),
         settings.REDIS_URL,
@@ -85,19 +96,19 @@ def live(transactional_db: None) -> Any:
 def test_the_guides_run_against_a_live_server(live: dict[str, str]) -> None:
     # Find test sites near a point
     [curl] = blocks(NEAR, "sh")
-    near_json, geojson = run("sh", curl, live).strip().split("\n", 1)
-    sites = json.loads(near_json)["results"]
+    near_json, geojson = json_documents(run("sh", curl, live))
+    sites = near_json["results"]
     assert sites
     assert all(site["kind"] == "test_arena" for site in sites)
     assert all(site["distance_m"] <= 1000 for site in sites)
-    assert json.loads(geojson)["type"] == "FeatureCollection"
+    assert geojson["type"] == "FeatureCollection"
     [python] = blocks(NEAR, "python")
     printed = run("python", python, live).splitlines()
     assert printed == [f"{site['slug']}: {site['distance_m']:.0f} m" for site in sites]
 
     # Register a pilot
     [curl] = blocks(PILOT, "sh")
-    submitted = json.loads(run("sh", curl, live).strip().splitlines()[-1])
+    submitted = json_documents(run("sh", curl, live))[-1]
     assert submitted["to_status"] == "submitted"
     [python] = blocks(PILOT, "python")
     assert run("python", python, live).splitlines() == ["201 draft", "200 submitted"]
