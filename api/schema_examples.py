@@ -1,4 +1,5 @@
-"""OpenAPI post-processing: request examples from the district's own data.
+"""OpenAPI post-processing: request examples from the district's own data, and
+answers of the main reads (sites, pilots).
 
 Every JSON request body gets an example that the API accepts as it stands
 (tests/api/test_openapi_examples.py posts them): the places are Gløshaugen and
@@ -168,13 +169,86 @@ EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
     ),
 }
 
+# Answers of the main reads: the ZEB Laboratory as the registry serves it.
+SITE_READ = {
+    "id": 27,
+    "slug": "zeb-laboratory",
+    "kind": "test_arena",
+    "name": "ZEB Laboratory",
+    "name_no": "ZEB-laboratoriet (nullutslippslaboratoriet)",
+    "description": "Four-storey timber office and education building, a living "
+    "laboratory for zero-emission buildings.",
+    "description_no": "",
+    "host": "ntnu",
+    "partners": ["sintef"],
+    "sectors": ["construction", "energy"],
+    "sdgs": [7, 9, 11, 13],
+    "trl_min": 4,
+    "trl_max": 8,
+    "status": "operational",
+    "access": "on_application",
+    "facilities": "",
+    "pricing_note": "",
+    "contact_email": "",
+    "website": "https://www.ntnu.edu/zeb",
+    "location": ZEB_LABORATORY,
+    "footprint": None,
+    "zone": "gloshaugen",
+    "coordinates_approximate": True,
+    "source_urls": ["https://www.ntnu.edu/zeb"],
+    "created_at": "2026-11-20T09:14:03.512000+01:00",
+    "updated_at": "2026-11-28T14:02:41.087000+01:00",
+}
+PILOT_READ = {
+    **{key: value for key, value in PILOT.items() if key != "description"},
+    "id": 3,
+    "owner": "kari.nordmann",
+    "status": "published",
+    "zone": "gloshaugen",
+    "is_example": False,
+    "moderation_reason": "",
+    "submitted_at": "2026-11-25T10:00:00+01:00",
+    "published_at": "2026-11-26T08:30:00+01:00",
+    "created_at": "2026-11-24T16:45:00+01:00",
+    "updated_at": "2026-11-26T08:30:00+01:00",
+}
+RESPONSE_EXAMPLES: dict[str, tuple[str, Any]] = {
+    "sites_list": (
+        "Test arenas within 1 km of Gløshaugen (near, radius)",
+        {
+            "next": None,
+            "previous": None,
+            "results": [{**SITE_READ, "distance_m": 502.3}],
+        },
+    ),
+    "sites_retrieve": ("The ZEB Laboratory", SITE_READ),
+    "pilots_list": (
+        "Published pilots",
+        {"next": None, "previous": None, "results": [PILOT_READ]},
+    ),
+    "pilots_retrieve": ("A published pilot", PILOT_READ),
+}
+
+
+def _add_response_example(operation: dict[str, Any]) -> None:
+    example = RESPONSE_EXAMPLES.get(operation.get("operationId", ""))
+    body = operation.get("responses", {}).get("200", {}).get("content", {})
+    if example and "application/json" in body:
+        summary, value = example
+        body["application/json"]["examples"] = {
+            operation["operationId"]: {"summary": summary, "value": value}
+        }
+
 
 def add_request_examples(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
     for item in result.get("paths", {}).values():
         for operation in item.values():
-            if not isinstance(operation, dict) or "requestBody" not in operation:
+            if not isinstance(operation, dict):
+                continue
+            _add_response_example(operation)
+            if "requestBody" not in operation:
                 continue
             for media_type, body in operation["requestBody"]["content"].items():
                 name = body.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]

@@ -48,6 +48,16 @@ def test_every_json_request_body_has_an_example() -> None:
     assert missing == []
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/v1/sites/", "/api/v1/sites/{slug}/", "/api/v1/pilots/{slug}/"]
+)
+def test_main_reads_show_an_example_answer(path: str) -> None:
+    """(Spectral's oas3-valid-media-example checks each against its schema.)"""
+    ok = document()["paths"][path]["get"]["responses"]["200"]["content"]
+
+    assert ok["application/json"]["examples"]
+
+
 def test_geometry_fields_are_geojson_types() -> None:
     schemas = document()["components"]["schemas"]
     location = schemas["PilotRequest"]["properties"]["location"]
