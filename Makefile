@@ -31,7 +31,8 @@ python: $(UV)
 services: python
 	@$(PY) scripts/ensure_services.py
 
-# MapLibre GL JS for the map page, from package-lock.json (served as static files).
+# From package-lock.json: MapLibre GL JS for the map page (served as static files),
+# and the OpenAPI linters the tests run (Redocly CLI, Spectral).
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
@@ -64,8 +65,10 @@ lint: python
 typecheck: python
 	$(VENV)/bin/mypy .
 
-# Schemathesis runs here with its fixed seed and modest depth (tests/reliability/
-# test_schemathesis.py defaults); `make fuzz` below goes deeper.
+# Schemathesis runs here with two fixed seeds and modest depth (tests/reliability/
+# test_schemathesis.py defaults); `make fuzz` below goes deeper. The OpenAPI lint
+# gates and the generated-client test are tests too (tests/api/test_openapi_*.py,
+# test_generated_client.py).
 pytest: services
 	$(VENV)/bin/pytest
 

@@ -1,13 +1,16 @@
-"""OpenAPI pieces shared by the views: GeoJSON bodies and their media types."""
+"""OpenAPI pieces shared by the views: GeoJSON bodies and their media types, and
+the schema class that knows which read-only fields are sometimes left out."""
 
 import copy
 from typing import Any, Literal
 
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
 from rest_framework import serializers
 
+from . import schema_geometry  # noqa: F401 (registers the geometry extension)
 from .serializers.geometry import GEOMETRY_SCHEMA
 
 FEATURE_SCHEMA: dict[str, Any] = {
@@ -89,3 +92,21 @@ class FilterParametersExtension(DjangoFilterExtension):
             if parameter.get("in") == "query" and not parameter.get("required"):
                 parameter["allowEmptyValue"] = True
         return parameters
+
+
+class RegistryAutoSchema(AutoSchema):
+    """drf-spectacular's schema, where a read-only field a serializer names in
+    `Meta.optional_read_only_fields` is not required: it is only in some answers
+    (`distance_m` only with `near`), and clients must not expect it always."""
+
+    def _map_basic_serializer(self, serializer: Any, direction: Any) -> Any:
+        schema = super()._map_basic_serializer(serializer, direction)
+        meta = getattr(serializer, "Meta", None)
+        optional = set(getattr(meta, "optional_read_only_fields", ()))
+        if optional and "required" in schema:
+            schema["required"] = [
+                name for name in schema["required"] if name not in optional
+            ]
+            if not schema["required"]:
+                del schema["required"]
+        return schema

@@ -91,27 +91,56 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/parameters/{name}"}
 
 
-def _answer(description: str, media_type: str) -> dict[str, Any]:
-    return {
-        "200": {
-            "description": description,
-            "content": {media_type: {"schema": {"type": "object"}}},
+HEADERS: dict[str, Any] = {
+    "Content-Crs": {
+        "description": "The CRS of the geometries in the body (OGC API - Features "
+        "Part 2), as a URI in angle brackets.",
+        "schema": {
+            "type": "string",
+            "example": "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>",
         },
+    },
+    "Link": {
+        "description": "RFC 8288 links (`next`, `prev`) as in the body's links.",
+        "schema": {"type": "string"},
+    },
+}
+# The headers each feature answer carries.
+FEATURE_HEADERS = {"items": ["Content-Crs", "Link"], "item": ["Content-Crs"]}
+
+
+def _answer(description: str, media_type: str, headers: list[str]) -> dict[str, Any]:
+    ok: dict[str, Any] = {
+        "description": description,
+        "content": {media_type: {"schema": {"type": "object"}}},
+    }
+    if headers:
+        ok["headers"] = {
+            name: {"$ref": f"#/components/headers/{name}"} for name in headers
+        }
+    return {
+        "200": ok,
         "400": {"$ref": "#/components/responses/Problem"},
         "404": {"$ref": "#/components/responses/Problem"},
     }
 
 
 def _get(
-    operation_id: str, summary: str, media_type: str, parameters: list[str]
+    operation_id: str,
+    summary: str,
+    media_type: str,
+    parameters: list[str],
+    description: str,
 ) -> dict[str, Any]:
+    headers = FEATURE_HEADERS.get(operation_id, [])
     return {
         "get": {
             "operationId": operation_id,
             "summary": summary,
+            "description": description,
             "tags": ["OGC API - Features"],
             "parameters": [_ref(name) for name in parameters],
-            "responses": _answer(summary, media_type),
+            "responses": _answer(summary, media_type, headers),
         }
     }
 
@@ -139,42 +168,79 @@ def openapi_document(server_url: str) -> dict[str, Any]:
             "title": "Trondheim Tech Port registry - OGC API - Features",
             "version": "1.0.0",
             "description": "Test sites, pilot projects and zones of the district.",
+            "contact": {"name": "Trondheim Tech Port"},
         },
         "servers": [{"url": server_url}],
-        "tags": [{"name": "OGC API - Features"}],
+        # Open data: every operation is public, no credentials are read.
+        "security": [],
+        "tags": [
+            {
+                "name": "OGC API - Features",
+                "description": "The catalogue as OGC API - Features collections.",
+            }
+        ],
         "paths": {
-            "/": _get("landingPage", "The landing page", json_type, ["f"]),
+            "/": _get(
+                "landingPage",
+                "The landing page",
+                json_type,
+                ["f"],
+                "Links to this document, the conformance classes and the data.",
+            ),
             "/api": _get(
                 "apiDocument",
                 "This OpenAPI document",
                 "application/vnd.oai.openapi+json;version=3.0",
                 ["f"],
+                "The service description (OpenAPI 3.0).",
             ),
             "/conformance": _get(
-                "conformance", "The conformance classes", json_type, ["f"]
+                "conformance",
+                "The conformance classes",
+                json_type,
+                ["f"],
+                "The OGC API - Features conformance classes this server meets.",
             ),
-            "/collections": _get("collections", "The collections", json_type, ["f"]),
+            "/collections": _get(
+                "collections",
+                "The collections",
+                json_type,
+                ["f"],
+                "Sites, pilots, opportunities and zones, with extents and links.",
+            ),
             "/collections/{collectionId}": _get(
-                "collection", "One collection", json_type, ["collectionId", "f"]
+                "collection",
+                "One collection",
+                json_type,
+                ["collectionId", "f"],
+                "A collection's extent, CRSs and links.",
             ),
             "/collections/{collectionId}/queryables": _get(
                 "queryables",
                 "The properties a filter may use",
                 "application/schema+json",
                 ["collectionId", "f"],
+                "A JSON Schema of the properties CQL2 filters may name.",
             ),
             "/collections/{collectionId}/items": _get(
-                "items", "The features", geojson_type, ITEMS_PARAMETERS
+                "items",
+                "The features",
+                geojson_type,
+                ITEMS_PARAMETERS,
+                "A page of features (GeoJSON), filtered by bbox, datetime and "
+                "CQL2; `next`/`prev` links page on.",
             ),
             "/collections/{collectionId}/items/{featureId}": _get(
                 "item",
                 "One feature",
                 geojson_type,
                 ["collectionId", "featureId", "f", "crs"],
+                "One feature (GeoJSON) by its id.",
             ),
         },
         "components": {
             "parameters": PARAMETERS,
+            "headers": HEADERS,
             "responses": {
                 "Problem": {
                     "description": "RFC 9457 problem details",

@@ -37,9 +37,10 @@ class GeoJSONText(str):
     """GeoJSON that PostGIS already wrote; decoded, never parsed as geometry."""
 
 
-@extend_schema_field(GEOMETRY_SCHEMA)
 class GeoJSONGeometryField(serializers.Field):
     """A writable GeoJSON geometry (RFC 7946, lon/lat).
+
+    In the OpenAPI document it is one of its allowed types (api/schema_geometry.py).
 
     Reading prefers the `<field>_geojson` annotation written by PostGIS (see
     pilots.selectors), so lists build no geometry objects. Writing goes through

@@ -75,6 +75,8 @@ class OpportunitySerializer(StringSlugsModelSerializer):
             "created_at",
             "updated_at",
         ]
+        # Only in answers to `near` queries (api.schema.RegistryAutoSchema).
+        optional_read_only_fields = ["distance_m"]
         read_only_fields = [
             "id",
             "status",

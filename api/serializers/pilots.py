@@ -78,6 +78,8 @@ class PilotSerializer(StringSlugsModelSerializer):
             "created_at",
             "updated_at",
         ]
+        # Only in answers to `near` queries (api.schema.RegistryAutoSchema).
+        optional_read_only_fields = ["distance_m"]
         # Status and the moderation fields move only through the workflow
         # actions (issue 5).
         read_only_fields = [

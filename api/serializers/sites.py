@@ -75,6 +75,8 @@ class SiteSerializer(StringSlugsModelSerializer):
             "created_at",
             "updated_at",
         ]
+        # Only in answers to `near` queries (api.schema.RegistryAutoSchema).
+        optional_read_only_fields = ["distance_m"]
         read_only_fields = ["id", "created_at", "updated_at"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

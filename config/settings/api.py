@@ -46,7 +46,7 @@ NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 # API clients sign in with knox tokens (stored as SHA-512 digests, with expiry);
 # the admin and the browsable API use sessions with CSRF.
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.RegistryAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -74,6 +74,10 @@ REST_KNOX = {
     "AUTO_REFRESH": False,
 }
 
+# Where clients reach the API (the OpenAPI `servers` entry and contact link);
+# empty: the host that serves the document ("/").
+API_PUBLIC_URL = env.str("API_PUBLIC_URL", default="").rstrip("/")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Trondheim Tech Port registry",
     "DESCRIPTION": (
@@ -81,6 +85,33 @@ SPECTACULAR_SETTINGS = {
         "with PostGIS locations. Coordinates are lon/lat (EPSG:4326)."
     ),
     "VERSION": "1.0.0",
+    "CONTACT": {
+        "name": "Trondheim Tech Port",
+        **({"url": API_PUBLIC_URL + "/"} if API_PUBLIC_URL else {}),
+    },
+    "SERVERS": [{"url": API_PUBLIC_URL or "/", "description": "This registry"}],
+    # Request bodies are documented as JSON, the API's contract (the parsers also
+    # take forms, for the browsable API); one media type per body gives generated
+    # clients a required, typed `body` argument.
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    # Tags and operationIds from the path after /api/v1/: `sites`, `sites_list`.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [
+        {"name": "sites", "description": "Test arenas and shared labs."},
+        {"name": "pilots", "description": "Pilot projects and their locations."},
+        {"name": "pilot workflow", "description": "Submit, review and run a pilot."},
+        {"name": "opportunities", "description": "Calls for pilots."},
+        {"name": "organizations", "description": "Organisations and members."},
+        {"name": "zones", "description": "The district's named areas."},
+        {"name": "vocabularies", "description": "Sectors, UN SDGs and TRL levels."},
+        {"name": "subscriptions", "description": "Calls by email or webhook."},
+        {"name": "notifications", "description": "Your in-app inbox."},
+        {"name": "history", "description": "Who changed what, when."},
+        {"name": "moderation", "description": "Unpublish and republish."},
+        {"name": "auth", "description": "Accounts, sign-in and API tokens."},
+        {"name": "tiles", "description": "Vector tiles (MVT) and TileJSON."},
+        {"name": "health", "description": "Liveness and readiness probes."},
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -94,11 +125,24 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "pilots.models.organizations.Organization.Kind",
     },
     # Every operation documents the problem-details errors it can answer with, and
-    # anonymous-readable operations their optional security (api/schema_errors.py).
+    # anonymous-readable operations their optional security (api/schema_errors.py);
+    # tags, summaries and HTTP headers (api/schema_contract.py); request examples
+    # from the district data (api/schema_examples.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema_errors.add_problem_responses",
+        "api.schema_contract.document_http_contract",
+        "api.schema_examples.add_request_examples",
     ],
+}
+# Path segments that share one tag in the OpenAPI document.
+SPECTACULAR_TAG_ALIASES = {
+    "organisations": "organizations",
+    "sdgs": "vocabularies",
+    "sectors": "vocabularies",
+    "trl-levels": "vocabularies",
+    "healthz": "health",
+    "readyz": "health",
 }
 
 # CORS only for configured origins, and only on the API, OGC and tile routes.

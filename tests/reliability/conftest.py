@@ -9,7 +9,14 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
-from tests.factories import UserFactory
+from pilots.models import OrganizationMembership, PilotProject
+from tests.factories import (
+    OrganizationFactory,
+    PilotProjectFactory,
+    SiteFactory,
+    UserFactory,
+)
+from tests.pilots.notifications.factories import OpportunityFactory
 
 from .identities import ANONYMOUS, OTHER, OWNER, Credentials, credentials_for
 
@@ -59,3 +66,21 @@ def identities(db: None) -> dict[str, Credentials]:
         OWNER: credentials_for(owner),
         OTHER: credentials_for(other),
     }
+
+
+@pytest.fixture
+def seeded_catalogue(identities: dict[str, Credentials]) -> None:
+    """Public rows in every list, and the owner's own (an organisation they
+    administer, its site and call, a published and a draft pilot), so response
+    schemas are checked against real bodies, not only empty pages and 404s."""
+    owner: Any = UserFactory.create(username="reliability-owner")
+    organization = OrganizationFactory.create(slug="reliability-org")
+    OrganizationMembership.objects.create(
+        organization=organization, user=owner, role=OrganizationMembership.Role.ADMIN
+    )
+    site = SiteFactory.create(host=organization, slug="reliability-site")
+    PilotProjectFactory.create(owner=owner, sites=[site], slug="reliability-pilot")
+    PilotProjectFactory.create(
+        owner=owner, slug="reliability-draft", status=PilotProject.Status.DRAFT
+    )
+    OpportunityFactory.create(publisher=organization, slug="reliability-call")
