@@ -16,6 +16,7 @@ from pilots.services.opportunities import (
     opportunity_update,
 )
 
+from ..concurrency import ETagMixin
 from ..features_opportunities import OPPORTUNITY_FEATURE
 from ..opportunity_filters import OpportunityFilterSet
 from ..serializers.opportunities import OpportunitySerializer
@@ -34,7 +35,7 @@ class ReadOrSignedIn(BasePermission):
 
 
 @catalogue_schema(OpportunitySerializer)
-class OpportunityViewSet(UnpublishActionsMixin, CatalogueViewSet):
+class OpportunityViewSet(UnpublishActionsMixin, ETagMixin, CatalogueViewSet):
     """Calls for pilots, testbed access and partnerships the district publishes.
 
     Published and closed ones are public; drafts are seen and changed by the
