@@ -30,7 +30,11 @@ def _numbers(value: str, count: int, name: str) -> list[float]:
     try:
         numbers = [float(part) for part in parts]
     except ValueError:
-        raise forms.ValidationError(f"{name} needs numbers, got {value!r}.") from None
+        # The value goes in as a parameter: a "%" in it must not be read as a
+        # format directive (django-filter formats every message with params).
+        raise forms.ValidationError(
+            f"{name} needs numbers, got %(value)r.", params={"value": value}
+        ) from None
     if not all(math.isfinite(number) for number in numbers):
         raise forms.ValidationError(f"{name} needs finite numbers.")
     return numbers
@@ -89,7 +93,10 @@ class GeoJSONGeometryFormField(forms.CharField):
             )
         except GeometryError as error:
             where = f" at {error.path}" if error.path else ""
-            raise forms.ValidationError(f"{error.message}{where}") from None
+            raise forms.ValidationError(
+                "%(message)s%(where)s",
+                params={"message": error.message, "where": where},
+            ) from None
 
 
 class IntegerListField(forms.CharField):
@@ -105,7 +112,8 @@ class IntegerListField(forms.CharField):
             numbers = [int(part) for part in value.split(",")]
         except ValueError:
             raise forms.ValidationError(
-                f"Expected comma-separated whole numbers, got {value!r}."
+                "Expected comma-separated whole numbers, got %(value)r.",
+                params={"value": value},
             ) from None
         outside = [n for n in numbers if not self.min_value <= n <= self.max_value]
         if outside:
@@ -257,7 +265,9 @@ class StrictBooleanField(forms.Field):
             return None
         if value in ("true", "false"):
             return value == "true"
-        raise forms.ValidationError(f"Expected true or false, got {value!r}.")
+        raise forms.ValidationError(
+            "Expected true or false, got %(value)r.", params={"value": value}
+        )
 
 
 class StrictBooleanFilter(filters.BooleanFilter):

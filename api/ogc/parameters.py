@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Polygon
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 
 from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid_of
 
@@ -23,6 +24,8 @@ FILTER_LANGUAGES = ("cql2-text", "cql2-json")
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+# Beyond any collection, and within PostgreSQL's bigint OFFSET with the limit.
+MAX_OFFSET = 2**31 - 1
 
 
 def parse_limit(value: str | None) -> int:
@@ -47,6 +50,11 @@ def parse_offset(value: str | None) -> int:
         raise OGCRequestError("offset", "offset must be an integer.") from None
     if offset < 0:
         raise OGCRequestError("offset", "offset must not be negative.")
+    if offset > MAX_OFFSET:
+        raise OGCRequestError(
+            "offset",
+            _("offset must be at most %(maximum)d.") % {"maximum": MAX_OFFSET},
+        )
     return offset
 
 
