@@ -152,3 +152,15 @@ def test_a_large_offset_within_range_is_an_empty_page():
 
     assert response.status_code == 200
     assert response.json()["features"] == []
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "40000"])
+def test_an_integer_beyond_the_column_matches_nothing(value: str):
+    # Found by the hostile-query fuzzer: Django turns a comparison beyond the
+    # column's range into "no rows", which the feature rendering did not expect.
+    response = APIClient().get(
+        "/ogc/collections/sites/items", {"filter": f"trl_min = {value}"}
+    )
+
+    assert response.status_code == 200
+    assert response.json()["features"] == []
