@@ -5,6 +5,7 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GinIndex
 
 from .fields import (
+    no_control_characters,
     sdg_array,
     sdgs_in_range,
     sector_array,
@@ -57,8 +58,10 @@ class Opportunity(Unpublishable, models.Model):
         CONTINUOUS = "continuous", "Continuous"
 
     slug = models.SlugField(max_length=100, unique=True)
-    title = models.CharField(max_length=200)
-    title_no = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=200, validators=[no_control_characters])
+    title_no = models.CharField(
+        max_length=200, blank=True, validators=[no_control_characters]
+    )
     summary = models.TextField(blank=True)
     summary_no = models.TextField(blank=True)
     description = models.TextField(blank=True)

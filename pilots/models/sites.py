@@ -3,7 +3,13 @@ from django.contrib.postgres.indexes import GinIndex
 
 from geo.models import Zone
 
-from .fields import sdg_array, sdgs_in_range, sector_array, trl_levels_in_range
+from .fields import (
+    no_control_characters,
+    sdg_array,
+    sdgs_in_range,
+    sector_array,
+    trl_levels_in_range,
+)
 from .moderation import Unpublishable
 from .organizations import Organization
 
@@ -35,8 +41,10 @@ class Site(Unpublishable, models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    name = models.CharField(max_length=200)
-    name_no = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=200, validators=[no_control_characters])
+    name_no = models.CharField(
+        max_length=200, blank=True, validators=[no_control_characters]
+    )
     description = models.TextField(blank=True)
     description_no = models.TextField(blank=True)
     host = models.ForeignKey(
