@@ -47,16 +47,17 @@ def lock_current(instance: Model) -> None:
     it was read, so the tag is compared (and the write applied) to its latest
     version."""
     model = type(instance)
-    stamped = hasattr(instance, "updated_at")
+    read_stamp = getattr(instance, "updated_at", None)
+    stamp_field = "updated_at" if hasattr(instance, "updated_at") else "pk"
     row = (
         model._default_manager.select_for_update()
         .filter(pk=instance.pk)
-        .values_list("pk", "updated_at" if stamped else "pk")
+        .values_list("pk", stamp_field)
         .first()
     )
     if row is None:  # deleted meanwhile
         raise Http404
-    if stamped and row[1] != instance.updated_at:
+    if stamp_field == "updated_at" and row[1] != read_stamp:
         instance.refresh_from_db()
 
 

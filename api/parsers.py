@@ -5,6 +5,7 @@ RecursionError (a 500). Bodies deeper than MAX_JSON_DEPTH are a 400 naming the
 body; a GeoJSON MultiPolygon inside a resource is about six levels deep.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -47,7 +48,7 @@ class DepthLimitedJSONParser(JSONParser):
         self,
         stream: Any,
         media_type: str | None = None,
-        parser_context: dict[str, Any] | None = None,
+        parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
         try:
             data = super().parse(stream, media_type, parser_context)

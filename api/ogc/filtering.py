@@ -139,14 +139,16 @@ class QueryableFilterEvaluator(DjangoFilterEvaluator):
     def null(self, node: ast.IsNull, lhs: Any) -> Q:
         if not isinstance(lhs, F):
             raise _FilterError(_("IS NULL applies to a property"))
-        return Q(**{f"{lhs.name}__isnull": not node.not_})
+        name = lhs.name  # type: ignore[attr-defined]
+        return Q(**{f"{name}__isnull": not node.not_})
 
     @handle(ast.Like)
     def like(self, node: ast.Like, lhs: Any) -> Q:
         if not isinstance(lhs, F):
             raise _FilterError(_("LIKE compares a property with a pattern"))
         lookup = "iregex" if node.nocase else "regex"
-        condition = Q(**{f"{lhs.name}__{lookup}": _like_regex(node.pattern)})
+        name = lhs.name  # type: ignore[attr-defined]
+        condition = Q(**{f"{name}__{lookup}": _like_regex(node.pattern)})
         return ~condition if node.not_ else condition
 
     @handle(ast.TemporalPredicate, subclasses=True)

@@ -1,6 +1,8 @@
 """Titles and names are one line of text: control characters (CR/LF, tab, ...)
 are a 400 naming the field and change nothing."""
 
+from typing import Any
+
 import pytest
 
 from pilots.models import Opportunity, Organization, PilotProject, Site
@@ -30,7 +32,7 @@ BAD = ["Smart lighting\r\nBcc: everyone@example.org", "Tab\there", "Bell\x07"]
 def test_a_control_character_in_a_title_is_a_400_naming_it(kind, field, value):
     organization = OrganizationFactory.create()
     admin = make_member(organization)
-    rows = {
+    rows: dict[str, tuple[Any, Any]] = {
         "pilots": (
             PilotProjectFactory.create(owner=admin, status="draft"),
             PilotProject,

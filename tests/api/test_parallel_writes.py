@@ -1,6 +1,7 @@
 """Writes that arrive at the same moment, each on its own database connection:
 If-Match under a row lock, the last admin of an organisation, a slug race."""
 
+import functools
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -64,7 +65,7 @@ def test_parallel_patches_with_one_etag_let_exactly_one_through(kind: str) -> No
         )
         return response.status_code
 
-    statuses = at_once([lambda n=n: patch(n) for n in range(PARALLEL)])
+    statuses = at_once([functools.partial(patch, n) for n in range(PARALLEL)])
 
     assert Counter(statuses) == {200: 1, 412: PARALLEL - 1}
 
@@ -158,7 +159,7 @@ def test_a_slug_taken_between_check_and_insert_is_a_409_naming_the_slug() -> Non
 def test_parallel_creates_of_one_slug_make_one_row_and_clear_answers() -> None:
     users = [UserFactory.create() for _ in range(PARALLEL)]
 
-    answers = at_once([lambda u=u: _create_same_slug(u) for u in users])
+    answers = at_once([functools.partial(_create_same_slug, u) for u in users])
     statuses = Counter(status for status, _body in answers)
 
     assert statuses[201] == 1
