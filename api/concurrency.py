@@ -3,9 +3,9 @@
 A detail response carries `ETag: "<hash of model, id, updated_at>"`. A PUT,
 PATCH or DELETE whose `If-Match` names another version answers 412, so two
 editors cannot silently overwrite each other; `If-None-Match` on GET answers
-304 when nothing changed. A write locks the row (SELECT ... FOR UPDATE) and
-compares the tag in the same transaction as the write, so of several writers
-holding one tag exactly one gets through.
+304 when nothing changed. A write locks the row and compares the tag in the
+same transaction as the write, so of several writers holding one tag exactly
+one gets through.
 """
 
 import hashlib
@@ -42,15 +42,16 @@ def _listed(header: str) -> list[str]:
     return [tag.removeprefix("W/") for tag in tags]
 
 
-def lock_current(instance: Model) -> None:
+def lock_current(instance: Model, *, deleting: bool = False) -> None:
     """Lock the row until the transaction ends; reload it if it changed since
     it was read, so the tag is compared (and the write applied) to its latest
-    version."""
+    version. An update takes FOR NO KEY UPDATE, which still lets other rows
+    reference this one meanwhile; a delete takes FOR UPDATE."""
     model = type(instance)
     read_stamp = getattr(instance, "updated_at", None)
     stamp_field = "updated_at" if hasattr(instance, "updated_at") else "pk"
     row = (
-        model._default_manager.select_for_update()
+        model._default_manager.select_for_update(no_key=not deleting)
         .filter(pk=instance.pk)
         .values_list("pk", stamp_field)
         .first()
@@ -78,7 +79,7 @@ class ETagMixin:
         instance = super().get_object()  # type: ignore[misc]
         request = self.request  # type: ignore[attr-defined]
         if request.method in ("PUT", "PATCH", "DELETE"):
-            lock_current(instance)
+            lock_current(instance, deleting=request.method == "DELETE")
             check_if_match(request, instance)
         return instance
 

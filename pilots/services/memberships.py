@@ -15,7 +15,7 @@ class LastAdminError(Exception):
 def _lock_organization(organization_id: int) -> None:
     """Serialise membership changes of one organisation, so two admins demoting
     each other at once cannot both see the other as the remaining admin."""
-    list(Organization.objects.select_for_update().filter(pk=organization_id))
+    list(Organization.objects.select_for_update(no_key=True).filter(pk=organization_id))
 
 
 def _other_admins_exist(membership: OrganizationMembership) -> bool:
