@@ -1,10 +1,11 @@
-# One image for web, worker and beat; docker-compose.yml picks the command.
+# One image for web, worker, beat and proxy (Debian's nginx); docker-compose.yml
+# picks the command.
 FROM python:3.12-slim-trixie
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     UV_PROJECT_ENVIRONMENT=/opt/venv UV_PYTHON_DOWNLOADS=never \
     PATH=/opt/venv/bin:$PATH
 RUN apt-get update \
- && apt-get install -y --no-install-recommends gdal-bin libgeos-c1t64 proj-bin gettext npm \
+ && apt-get install -y --no-install-recommends gdal-bin libgeos-c1t64 proj-bin gettext npm nginx \
  && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir uv==0.13.9
 WORKDIR /app
@@ -14,6 +15,7 @@ RUN uv sync --frozen --no-dev
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --omit=dev
 COPY . .
-RUN DJANGO_ENV=local python manage.py collectstatic --noinput -v 0
+# A throwaway key for this step, so no generated .secret_key is baked in.
+RUN DJANGO_ENV=local SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v 0
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "-c", "config/gunicorn.py"]

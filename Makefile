@@ -51,9 +51,11 @@ run: setup
 	@echo "  API docs  http://127.0.0.1:8000/api/docs/  (ReDoc: /api/redoc/)"
 	@echo "  Ready     http://127.0.0.1:8000/readyz"
 	@echo "  Admin     http://127.0.0.1:8000/admin/  (python manage.py createsuperuser)"
-	@echo "Ctrl-C stops the web server, the Celery worker and Celery beat."
+	@echo "nginx (Procfile proxy) on :8000 buffers each request for gunicorn on :8001."
+	@echo "Ctrl-C stops nginx, the web server, the Celery worker and Celery beat."
 	@echo ""
-	@PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
+	@GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:8001} NUM_PROXIES=$${NUM_PROXIES:-1} \
+		PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
 
 lint: python
 	$(VENV)/bin/ruff check .

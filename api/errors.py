@@ -69,7 +69,7 @@ def problem_exception_handler(
         )
     else:
         detail = getattr(exc, "detail", HTTPStatus(status).description)
-        body = problem(status, str(detail))
+        body = problem(status, str(detail), **getattr(exc, "extra", {}))
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE
     return response

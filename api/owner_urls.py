@@ -3,12 +3,17 @@ before the router in api/urls.py."""
 
 from django.urls import path
 
-from .views import auth, history, memberships, pilot_workflow
+from .views import account_data, auth, history, invitations, memberships, pilot_workflow
 from .views.pilot_workflow import TRANSITION_ACTIONS, PilotTransitionView
 
 urlpatterns = [
     path("auth/sign-up/", auth.SignUpView.as_view(), name="auth-sign-up"),
     path("auth/verify-email/", auth.VerifyEmailView.as_view(), name="auth-verify"),
+    path(
+        "auth/verify-email/resend/",
+        auth.VerificationResendView.as_view(),
+        name="auth-verify-resend",
+    ),
     path("auth/login/", auth.LoginView.as_view(), name="auth-login"),
     path("auth/logout/", auth.LogoutView.as_view(), name="auth-logout"),
     path("auth/tokens/", auth.TokenListView.as_view(), name="auth-tokens"),
@@ -28,6 +33,17 @@ urlpatterns = [
         name="auth-password-reset-confirm",
     ),
     path("auth/me/", auth.MeView.as_view(), name="auth-me"),
+    path("auth/me/data/", account_data.AccountDataView.as_view(), name="auth-me-data"),
+    path(
+        "auth/me/delete/",
+        account_data.AccountDeleteView.as_view(),
+        name="auth-me-delete",
+    ),
+    path(
+        "invitations/accept/",
+        invitations.InvitationAcceptView.as_view(),
+        name="invitation-accept",
+    ),
     *[
         path(
             f"pilots/<slug:slug>/{action}/",

@@ -59,7 +59,13 @@ class CatalogueCSVRenderer(PaginatedCSVRenderer):
         return super().render(data, accepted_media_type, context)
 
     def tablize(self, data: Any, header: Any = None, labels: Any = None) -> Any:
-        rows = [self.flatten_item(item) for item in data]
+        rows = [
+            {
+                key: neutralise_cell(value)
+                for key, value in self.flatten_item(item).items()
+            }
+            for item in data
+        ]
         if not header:
             header = list(dict.fromkeys(key for row in rows for key in row))
         return super().tablize(rows, header=header, labels=labels)
@@ -81,6 +87,19 @@ class CatalogueCSVRenderer(PaginatedCSVRenderer):
             else:
                 flat[key] = value
         return flat
+
+
+# OWASP "CSV Injection": a spreadsheet runs a cell starting with one of these
+# as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Prefix a text cell that a spreadsheet would read as a formula with a
+    single quote. Numbers stay numbers: -1.5 in a coordinate column is data."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _is_geometry(value: Any) -> bool:

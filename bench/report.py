@@ -111,6 +111,24 @@ def _matching(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _availability(result: dict[str, Any]) -> list[str]:
+    found = result.get("availability", {})
+    if not found.get("measured"):
+        return [f"Q7 not measured: {found.get('reason', '')}."]
+    return [
+        f"Q7 availability of one resource over a month with {found['bookings']} "
+        f"bookings in the table: {found['booking_statements']} statement(s) "
+        f"reading bookings, median {found['median_ms']:.1f} ms for the whole "
+        f"answer ({found['segments']} segments). Index nodes in the plan: "
+        + ("; ".join(found["index_nodes"]) or "none (the planner read the table)")
+        + ".",
+        "",
+        "```",
+        found["plan"],
+        "```",
+    ]
+
+
 def _rss(result: dict[str, Any]) -> list[str]:
     lines = []
     for row in result["queries"]:
@@ -147,6 +165,8 @@ def markdown(result: dict[str, Any], notes: str = "") -> str:
         *_rss(result),
         "",
         *_matching(result),
+        "",
+        *_availability(result),
     ]
     if result.get("profiles"):
         parts += ["", "Profiles (pyinstrument) of the queries that missed:"]

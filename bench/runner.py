@@ -168,6 +168,27 @@ def run_matching(settings: Settings) -> dict[str, Any]:
     return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
 
 
+def run_availability(settings: Settings) -> dict[str, Any]:
+    url = _dataset_url(settings, max(settings.sizes))
+    if not data.has_table(url, "pilots_booking"):
+        return {"measured": False, "reason": "no booking model"}
+    _log("Q7 availability")
+    output = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.availability",
+            "5" if settings.requests > 1 else "1",
+        ],
+        cwd=data.ROOT,
+        env=data.django_env(url),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
+
+
 def profile_misses(settings: Settings, results: list[Result]) -> dict[str, str]:
     """pyinstrument of each query that missed its latency target."""
     profiles: dict[str, str] = {}
@@ -207,6 +228,7 @@ def run(settings: Settings) -> dict[str, Any]:
     for size in settings.sizes:
         results.extend(run_size(settings, size, logs))
     matching = run_matching(settings)
+    booking_availability = run_availability(settings)
     profiles = profile_misses(settings, results) if settings.profile_misses else {}
     return {
         "date": started.isoformat(timespec="seconds"),
@@ -240,5 +262,6 @@ def run(settings: Settings) -> dict[str, Any]:
             for r in results
         ],
         "matching": matching,
+        "availability": booking_availability,
         "profiles": profiles,
     }

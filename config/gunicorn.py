@@ -4,10 +4,17 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+# Sync workers are safe only behind a buffering proxy: `make run` and compose put
+# nginx in front (config/nginx.conf.template), so a slow client never holds one.
 worker_class = "sync"
 timeout = 30
 graceful_timeout = 10
 accesslog = "-"
+# Behind nginx the peer is always the proxy; log what it forwarded as well.
+access_log_format = (
+    '%(h)s fwd=%({x-forwarded-for}i)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s '
+    '"%(f)s" "%(a)s"'
+)
 # Large GeoJSON answers must not let one worker's memory grow forever.
 max_requests = 2000
 max_requests_jitter = 200

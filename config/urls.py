@@ -28,4 +28,6 @@ urlpatterns = [
     path("tiles/", include("api.tile_urls")),
     path("map/", MapView.as_view(), name="map"),
     path("", include("api.ogc.urls")),  # /ogc: OGC API - Features (issue 4)
+    # Pages for people: email links, public pages (issue 15).
+    path("", include("web.urls")),
 ]

@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import AccountProfile, PilotTransition
+from .models.accounts import public_name
+from .public_links import web_page_url
 
 
 def recipient_language(user: Any) -> str:
@@ -24,7 +26,7 @@ def _message(user: Any, subject: str, body: str) -> EmailMessage:
 
 
 def verification_email(user: Any, *, uid: str, token: str) -> EmailMessage:
-    link = settings.ACCOUNT_VERIFY_URL.format(uid=uid, token=token)
+    link = web_page_url("verify-email", query={"uid": uid, "token": token})
     with translation.override(recipient_language(user)):
         return _message(
             user,
@@ -54,7 +56,7 @@ def sign_up_attempt_email(user: Any) -> EmailMessage:
 
 
 def password_reset_email(user: Any, *, uid: str, token: str) -> EmailMessage:
-    link = settings.ACCOUNT_PASSWORD_RESET_URL.format(uid=uid, token=token)
+    link = web_page_url("reset-password", query={"uid": uid, "token": token})
     with translation.override(recipient_language(user)):
         return _message(
             user,
@@ -69,6 +71,40 @@ def password_reset_email(user: Any, *, uid: str, token: str) -> EmailMessage:
         )
 
 
+def invitation_email(invitation: Any, *, token: str) -> EmailMessage:
+    """Sent to the invited address, whether or not it has an account."""
+    from .services.accounts import user_by_email
+
+    invitee = user_by_email(invitation.email)
+    base = settings.PUBLIC_BASE_URL.rstrip("/")
+    link = f"{base}/accept-invitation?token={token}"
+    place = (
+        invitation.organization.name
+        if invitation.organization is not None
+        else invitation.pilot.title
+    )
+    language = (
+        recipient_language(invitee) if invitee is not None else settings.LANGUAGE_CODE
+    )
+    with translation.override(language):
+        body = _(
+            "%(inviter)s invites you to %(place)s on the Trondheim Tech Port "
+            "registry.\n\n"
+            "Accept by opening this link while signed in with this address:\n"
+            "%(link)s\n\n"
+            "Or send token=%(token)s to POST /api/v1/invitations/accept/.\n"
+            "No account yet? Sign up with this address first, then open the link.\n"
+            "If you do not know the sender, ignore this message.\n"
+        ) % {
+            "inviter": public_name(invitation.invited_by) or _("A registry member"),
+            "place": place,
+            "link": link,
+            "token": token,
+        }
+        subject = _("Invitation to %(place)s") % {"place": place}
+        return EmailMessage(subject=subject, body=body, to=[invitation.email])
+
+
 def transition_email(transition: PilotTransition, recipient: Any) -> EmailMessage:
     pilot = transition.pilot
     with translation.override(recipient_language(recipient)):
@@ -80,12 +116,14 @@ def transition_email(transition: PilotTransition, recipient: Any) -> EmailMessag
         body = _(
             "%(actor)s moved the pilot “%(title)s” from “%(from)s” to “%(to)s”."
         ) % {
-            "actor": transition.actor.email or transition.actor.get_username(),
+            "actor": public_name(transition.actor),
             "title": pilot.title,
             "from": str(pilot.Status(transition.from_status).label),
             "to": status,
         }
         if transition.reason:
             body += "\n\n" + _("Reason: %(reason)s") % {"reason": transition.reason}
-        body += "\n\n" + _("Pilot: /api/v1/pilots/%(slug)s/") % {"slug": pilot.slug}
+        body += "\n\n" + _("Pilot: %(url)s") % {
+            "url": web_page_url("pilot", args=[pilot.slug])
+        }
         return _message(recipient, subject, body + "\n")

@@ -9,6 +9,8 @@ from typing import Any
 from django.contrib.gis.geos import GEOSGeometry
 from django.db.models import Model, Q, QuerySet
 
+from .models.accounts import public_name
+
 HISTORY_LIMIT = 200
 SKIPPED_FIELDS = frozenset({"updated_at"})
 
@@ -28,7 +30,7 @@ def _plain(value: Any) -> Any:
 
 def history_records(instance: Model) -> QuerySet:
     """The historical records of `instance`, newest first (keyset-paginable)."""
-    return instance.history.select_related("history_user").order_by(  # type: ignore[attr-defined]
+    return instance.history.select_related("history_user__profile").order_by(  # type: ignore[attr-defined]
         "-history_date", "-history_id"
     )
 
@@ -81,7 +83,7 @@ def history_versions(records: Sequence[Any], older: Any | None) -> list[dict]:
                 "type": {"+": "created", "~": "changed", "-": "deleted"}[
                     record.history_type
                 ],
-                "user": None if user is None else (user.email or user.get_username()),
+                "user": public_name(user),
                 "changes": changes,
             }
         )

@@ -49,6 +49,15 @@ def opportunity_list(*, user: Any = None) -> QuerySet[Opportunity]:
     )
 
 
+def opportunities_awaiting_review() -> QuerySet[Opportunity]:
+    """The moderators' queue: submitted opportunities, oldest submission first."""
+    return (
+        Opportunity.objects.filter(status=Opportunity.Status.SUBMITTED)
+        .select_related("publisher")
+        .order_by("submitted_at", "id")
+    )
+
+
 def opportunity_search(queryset: QuerySet, text: str) -> QuerySet:
     """Opportunities matching `text` in English or Norwegian, ranked."""
     document = (

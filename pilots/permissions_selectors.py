@@ -30,6 +30,13 @@ def is_moderator(user: Any) -> bool:
     return bool(cached)
 
 
+def can_see_address(viewer: Any, person: Any) -> bool:
+    """A person's email address is shown to themself and to staff only."""
+    if not _signed_in(viewer) or person is None:
+        return False
+    return viewer.pk == person.pk or viewer.is_staff or is_moderator(viewer)
+
+
 def organization_admin_ids(user: Any) -> set[int]:
     """Ids of the organisations `user` administers."""
     if not _signed_in(user):

@@ -147,7 +147,7 @@ def pilot_list(*, user: Any = None) -> QuerySet[PilotProject]:
     """The visible pilots with GeoJSON text and related slugs (the JSON body)."""
     return (
         visible_pilots(user=user)
-        .select_related("lead_organization", "owner")
+        .select_related("lead_organization", "owner__profile")
         .prefetch_related(
             Prefetch("partners", queryset=Organization.objects.only("id", "slug")),
             Prefetch("sites", queryset=Site.objects.only("id", "slug")),

@@ -44,6 +44,24 @@ def send_account_email_task(kind: str, user_id: int) -> bool:
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_invitation_email_task(invitation_id: int) -> bool:
+    """The invitation link; its token is signed here (issue 13)."""
+    from . import emails
+    from .models import Invitation
+    from .services.invitations import invitation_token
+
+    invitation = (
+        Invitation.objects.select_related("organization", "pilot", "invited_by")
+        .filter(pk=invitation_id, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        return False
+    emails.invitation_email(invitation, token=invitation_token(invitation)).send()
+    return True
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_pilot_transition_email_task(transition_id: int) -> int:
     """Tell the owner (and on submission the moderators) about a transition."""
     from . import emails

@@ -121,7 +121,6 @@ NB = {
     "%(actor)s moved the pilot “%(title)s” from “%(from)s” to “%(to)s”.": ""
     "%(actor)s flyttet pilotprosjektet «%(title)s» fra «%(from)s» til «%(to)s».",
     "Reason: %(reason)s": "Begrunnelse: %(reason)s",
-    "Pilot: /api/v1/pilots/%(slug)s/": "Pilotprosjekt: /api/v1/pilots/%(slug)s/",
     # Moderators' take-downs of sites, organisations and opportunities
     "This item is already unpublished; republish it first.": "Dette er allerede "
     "avpublisert; publiser det på nytt først.",
@@ -130,9 +129,7 @@ NB = {
     "This item is not unpublished.": "Dette er ikke avpublisert.",
     # Opportunity emails (subjects in pilots/notifications/content.py, bodies in
     # pilots/templates/notifications/email.txt and email.html)
-    "Deadline in 3 days: %(title)s": "Frist om 3 dager: %(title)s",
     "New opportunity: %(title)s": "Ny mulighet: %(title)s",
-    "A deadline is 3 days away:": "En frist er om 3 dager:",
     'New opportunities matching "%(subscription)s":': "Nye muligheter som passer "
     "til «%(subscription)s»:",
     'A new opportunity matches "%(subscription)s":': "En ny mulighet passer til "
@@ -142,7 +139,6 @@ NB = {
     "A new opportunity matches “%(subscription)s”:": "En ny mulighet passer til "
     "«%(subscription)s»:",
     "example, not a real call": "eksempel, ikke en ekte utlysning",
-    "Deadline: %(deadline)s UTC": "Frist: %(deadline)s UTC",
     "No fixed deadline": "Ingen fast frist",
     'You receive this because of your subscription "%(subscription)s".': "Du får "
     "dette fordi du abonnerer på «%(subscription)s».",
@@ -151,6 +147,225 @@ NB = {
     "Unsubscribe with one click:": "Avslutt abonnementet med ett klikk:",
     "Unsubscribe": "Avslutt abonnementet",
     "with one click.": "med ett klikk.",
+    # trust_net
+    "Too many failed sign-ins for this account; try again later.": "For mange "
+    "mislykkede innlogginger på denne kontoen; prøv igjen senere.",
+    # trust_publish (issue 13): slugs, opportunity review, the notification cap
+    "A slug must be a string.": "En slug må være en tekststreng.",
+    "This slug is taken; choose another.": "Denne slugen er tatt; velg en annen.",
+    "Publish": "Publiser",
+    "Close": "Lukk",
+    "Only moderators may %(action)s an opportunity.": "Bare moderatorer kan "
+    "utføre «%(action)s» på en mulighet.",
+    "Only the publishing organisation's admins or moderators may do this.": ""
+    "Bare administratorene i den publiserende organisasjonen eller moderatorer "
+    "kan gjøre dette.",
+    "The publishing organisation is not verified yet: submit the opportunity for "
+    "review and a moderator publishes it.": "Den publiserende organisasjonen er "
+    "ikke verifisert ennå: send muligheten til gjennomgang, så publiserer en "
+    "moderator den.",
+    "An opportunity in status “%(status)s” cannot %(action)s; allowed from here: "
+    "%(allowed)s.": "En mulighet med status «%(status)s» kan ikke "
+    "«%(action)s»; tillatt herfra: %(allowed)s.",
+    "The deadline has already passed.": "Fristen er allerede passert.",
+    "An opportunity in status “%(status)s” cannot be changed by its publisher "
+    "now; a draft or one with changes requested can.": "En mulighet med status "
+    "«%(status)s» kan ikke endres av utgiveren nå; et utkast eller en med "
+    "forespurte endringer kan.",
+    "Publishing this opportunity would notify %(requested)d people; your "
+    "organisation has notified %(used)d in the last 24 hours and may notify at "
+    "most %(limit)d a day.": "Å publisere denne muligheten ville varsle "
+    "%(requested)d personer; organisasjonen din har varslet %(used)d de siste "
+    "24 timene og kan varsle høyst %(limit)d per døgn.",
+    "Only the publisher's admins and moderators see the review history.": "Bare "
+    "utgiverens administratorer og moderatorer ser gjennomgangshistorikken.",
+    "Verify: publish opportunities without review": "Verifiser: publiser "
+    "muligheter uten gjennomgang",
+    "Withdraw verification": "Trekk tilbake verifiseringen",
+    # web_pages (issue 15): email links, times in emails, pages for people
+    "Deadline today: %(title)s": "Frist i dag: %(title)s",
+    "A deadline is coming up:": "En frist nærmer seg:",
+    "Deadline: %(deadline)s": "Frist: %(deadline)s",
+    "Pilot: %(url)s": "Pilotprosjekt: %(url)s",
+    "This unsubscribe link is not valid.": "Denne lenken for å avslutte "
+    "abonnementet er ikke gyldig.",
+    "Unsubscribed from “%(name)s”.": "Abonnementet «%(name)s» er avsluttet.",
+    "New password": "Nytt passord",
+    "New password again": "Nytt passord en gang til",
+    "The two passwords differ.": "De to passordene er ulike.",
+    "This page does not exist, or it is not public.": "Denne siden finnes ikke, "
+    "eller den er ikke offentlig.",
+    "partner": "partner",
+    "host": "vert",
+    "lead": "ansvarlig",
+    "publisher": "utlyser",
+    "Skip to the content": "Hopp til innholdet",
+    "Language": "Språk",
+    "Map": "Kart",
+    "API documentation": "API-dokumentasjon",
+    "Not found": "Ikke funnet",
+    "See the district on the map": "Se distriktet på kartet",
+    "Confirm your email address": "Bekreft e-postadressen din",
+    "This link is incomplete. Open the whole link from the email, or copy it "
+    "into the address bar.": "Lenken er ufullstendig. Åpne hele lenken fra "
+    "e-posten, eller kopier den inn i adressefeltet.",
+    "Sign up again to get a new link, or sign in if the address is already "
+    "confirmed.": "Registrer deg på nytt for å få en ny lenke, eller logg inn "
+    "hvis adressen allerede er bekreftet.",
+    "Press the button to confirm the address and activate your account.": ""
+    "Trykk på knappen for å bekrefte adressen og aktivere kontoen din.",
+    "Confirm my address": "Bekreft adressen min",
+    "Choose a new password": "Velg et nytt passord",
+    "Ask for a new link if this one has expired.": "Be om en ny lenke hvis denne "
+    "er utløpt.",
+    "Set the new password": "Lagre det nye passordet",
+    "Unsubscribed": "Abonnementet er avsluttet",
+    "You will get no more messages from the subscription “%(name)s”.": "Du får "
+    "ikke flere meldinger fra abonnementet «%(name)s».",
+    "Subscribed again": "Abonnementet er gjenopprettet",
+    "You get messages from the subscription “%(name)s” again.": "Du får "
+    "meldinger fra abonnementet «%(name)s» igjen.",
+    "Unsubscribe?": "Avslutte abonnementet?",
+    "Stop the messages of the subscription “%(name)s”.": "Stopp meldingene fra "
+    "abonnementet «%(name)s».",
+    "Subscription": "Abonnement",
+    "Sectors": "Sektorer",
+    "Keywords": "Søkeord",
+    "Undo: keep the subscription": "Angre: behold abonnementet",
+    "Map showing where %(place_name)s is": "Kart som viser hvor %(place_name)s er",
+    "Organisations": "Organisasjoner",
+    "Access": "Tilgang",
+    "Zone": "Sone",
+    "Technology readiness (TRL)": "Teknologimodenhet (TRL)",
+    "Facilities": "Fasiliteter",
+    "Pricing": "Priser",
+    "Website": "Nettsted",
+    "Location": "Plassering",
+    "approximate": "omtrentlig",
+    "Pilot projects here": "Pilotprosjekter her",
+    "Opportunities here": "Muligheter her",
+    "Pilot project": "Pilotprosjekt",
+    "example, not a real pilot": "eksempel, ikke et ekte pilotprosjekt",
+    "Test sites": "Teststeder",
+    "open": "åpen",
+    "closed": "stengt",
+    "Deadline": "Frist",
+    "Opens": "Åpner",
+    "Test arena": "Testarena",
+    "Shared lab": "Delt laboratorium",
+    "Planned": "Planlagt",
+    "Under construction": "Under bygging",
+    "Operational": "I drift",
+    "Retired": "Nedlagt",
+    "Open": "Åpen",
+    "On application": "Etter søknad",
+    "Members only": "Bare for medlemmer",
+    "Open call": "Åpen utlysning",
+    "Testbed access": "Tilgang til testarena",
+    "Innovation partnership": "Innovasjonspartnerskap",
+    "Pre-commercial procurement": "Førkommersiell anskaffelse",
+    "Market dialogue": "Markedsdialog",
+    "Fixed deadline": "Fast frist",
+    "Rolling": "Løpende",
+    "Continuous": "Kontinuerlig",
+    # booking (issue 18)
+    "A booking must end after it starts.": "En booking må slutte etter at den "
+    "begynner.",
+    "A booking of this resource lasts at least %(minutes)d minutes.": "En booking "
+    "av denne ressursen varer minst %(minutes)d minutter.",
+    "A booking of this resource lasts at most %(minutes)d minutes.": "En booking "
+    "av denne ressursen varer høyst %(minutes)d minutter.",
+    "A closure must end after it starts.": "En stengning må slutte etter at den "
+    "begynner.",
+    "At least 1.": "Minst 1.",
+    "At most %(days)d days at once.": "Høyst %(days)d dager om gangen.",
+    "Booking of %(resource)s: %(state)s": "Booking av %(resource)s: %(state)s",
+    "Cancel": "Avbestill",
+    "Cancelled": "Avbestilt",
+    "Closing time must be after opening time.": "Stengetid må være etter åpningstid.",
+    "Confirm": "Bekreft",
+    "Confirmed": "Bekreftet",
+    "Decline": "Avslå",
+    "Declined": "Avslått",
+    "Request": "Be om",
+    "Requested": "Forespurt",
+    "Demo data: not a real offer.": "Demodata: ikke et reelt tilbud.",
+    "Give the time with its offset, e.g. 2026-10-25T01:00:00+02:00.": "Oppgi "
+    "tidspunktet med tidsforskyvning, f.eks. 2026-10-25T01:00:00+02:00.",
+    "How long before its start a booking must be made.": "Hvor lenge før start "
+    "en booking må gjøres.",
+    "Must be after from.": "Må være etter from.",
+    "Must be between 1 and max_minutes.": "Må være mellom 1 og max_minutes.",
+    "Not an RFC 5545 recurrence rule (RRULE).": "Ikke en gjentakelsesregel etter "
+    "RFC 5545 (RRULE).",
+    "Off: bookings that fit are confirmed at once.": "Av: bookinger som passer, "
+    "bekreftes med en gang.",
+    "Only the admins of the resource's host may do this.": "Bare "
+    "administratorene i ressursens vertsorganisasjon kan gjøre dette.",
+    "Only the admins of the site's host organisation manage its resources.": "Bare "
+    "administratorene i stedets vertsorganisasjon forvalter ressursene.",
+    "The resource is closed from %(start)s to %(end)s.": "Ressursen er stengt fra "
+    "%(start)s til %(end)s.",
+    "The resource is not open for all of this period.": "Ressursen er ikke åpen "
+    "i hele denne perioden.",
+    "The resource is taken from %(start)s to %(end)s.": "Ressursen er opptatt fra "
+    "%(start)s til %(end)s.",
+    "This resource must be booked at least %(minutes)d minutes ahead.": "Denne "
+    "ressursen må bookes minst %(minutes)d minutter i forveien.",
+    "Tomorrow: %(resource)s at %(site)s": "I morgen: %(resource)s ved %(site)s",
+    "You can only book for an organisation you belong to.": "Du kan bare booke "
+    "for en organisasjon du hører til.",
+    "You can only link a pilot you work on.": "Du kan bare knytte til et "
+    "pilotprosjekt du arbeider med.",
+    "bookable resource": "bookbar ressurs",
+    "No such %(name)s.": "Finner ingen %(name)s.",
+    "A booking in state “%(state)s” cannot %(action)s; allowed from here: "
+    "%(allowed)s.": "En booking med status «%(state)s» kan ikke %(action)s; "
+    "tillatt herfra: %(allowed)s.",
+    "%(resource)s at %(site)s, %(start)s to %(end)s, for %(organization)s.\n"
+    "State: %(state)s.\n\n%(link)s\n": "%(resource)s ved %(site)s, %(start)s til "
+    "%(end)s, for %(organization)s.\nStatus: %(state)s.\n\n%(link)s\n",
+    "A reminder of your booking: %(resource)s at %(site)s, %(start)s to %(end)s, "
+    "for %(organization)s.\n\n%(link)s\n": "En påminnelse om bookingen din: "
+    "%(resource)s ved %(site)s, %(start)s til %(end)s, for "
+    "%(organization)s.\n\n%(link)s\n",
+    # trust_accounts: accounts and privacy (issue 13)
+    "Shown instead of the email address; empty: a neutral name.": "Vises i stedet "
+    "for e-postadressen; tomt: et nøytralt navn.",
+    "Set when the person deleted the account (data erased).": "Settes når "
+    "personen slettet kontoen (dataene er slettet).",
+    "Former member": "Tidligere medlem",
+    "Registry member #%(id)s": "Registermedlem nr. %(id)s",
+    "The invitation link is invalid, used or expired.": "Invitasjonslenken er "
+    "ugyldig, brukt eller utløpt.",
+    "This invitation is for another address; sign in with that one.": "Denne "
+    "invitasjonen gjelder en annen adresse; logg inn med den.",
+    "%(inviter)s invites you to %(place)s on the Trondheim Tech Port registry.\n\n"
+    "Accept by opening this link while signed in with this address:\n"
+    "%(link)s\n\n"
+    "Or send token=%(token)s to POST /api/v1/invitations/accept/.\n"
+    "No account yet? Sign up with this address first, then open the link.\n"
+    "If you do not know the sender, ignore this message.\n": "%(inviter)s inviterer "
+    "deg til %(place)s i Trondheim Tech Port-registeret.\n\n"
+    "Godta ved å åpne denne lenken mens du er logget inn med denne adressen:\n"
+    "%(link)s\n\n"
+    "Eller send token=%(token)s til POST /api/v1/invitations/accept/.\n"
+    "Ingen konto ennå? Registrer deg med denne adressen først, og åpne så "
+    "lenken.\n"
+    "Kjenner du ikke avsenderen, kan du se bort fra denne meldingen.\n",
+    "A registry member": "Et registermedlem",
+    "Invitation to %(place)s": "Invitasjon til %(place)s",
+    "An invitation is on its way to this address.": "En invitasjon er på vei til "
+    "denne adressen.",
+    "Invitation accepted.": "Invitasjonen er godtatt.",
+    "If the address has an account waiting for confirmation, a new link is on its "
+    "way.": "Hvis adressen har en konto som venter på bekreftelse, er en ny lenke "
+    "på vei.",
+    "The password is not right.": "Passordet er feil.",
+    "A display name cannot be an email address.": "Et visningsnavn kan ikke være "
+    "en e-postadresse.",
+    "A display name cannot contain control characters.": "Et visningsnavn kan ikke "
+    "inneholde kontrolltegn.",
     # trust_robust (issue 13): conflicts, hostile input, titles
     "This value is already taken.": "Denne verdien er allerede i bruk.",
     "The data conflicts with a stored row (a unique value is taken or a rule is "
@@ -181,6 +396,11 @@ NB_PLURAL = {
         "Trondheim Tech Port: %(count)d ny mulighet",
         "Trondheim Tech Port: %(count)d nye muligheter",
     ),
+    # web_pages (issue 15)
+    (
+        "Deadline in %(count)d day: %(title)s",
+        "Deadline in %(count)d days: %(title)s",
+    ): ("Frist om %(count)d dag: %(title)s", "Frist om %(count)d dager: %(title)s"),
 }
 
 HEADER = """msgid ""

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the registry needs, when they are missing:
 # PostgreSQL + PostGIS (for the local server's major version), GDAL/GEOS/PROJ,
-# Redis and python3-venv. Needs root or sudo only when something is missing.
+# Redis, python3-venv and nginx. Needs root or sudo only when something is missing.
 set -euo pipefail
 
 need=()
@@ -43,6 +43,9 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 # drives Debian's headless Chromium; gdal-bin's ogrinfo/ogr2ogr read our tiles.
 have_cmd npm || need+=(npm)
 have_cmd chromium || need+=(chromium)
+# nginx: `make run` serves through it (Procfile proxy, scripts/run_nginx.py), so
+# slow clients never hold gunicorn's sync workers (issue 13).
+have_cmd nginx || [ -x /usr/sbin/nginx ] || need+=(nginx)
 # gettext: msgfmt/xgettext for `make messages` (issue 5; the compiled .mo is committed).
 have_cmd msgfmt || need+=(gettext)
 have_cmd ogr2ogr || need+=(gdal-bin)

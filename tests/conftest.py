@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from kombu import Queue
 from rest_framework.test import APIClient
 
+from api.throttling import ACCOUNT_SCOPE
 from api.tile_versions import forget_layer_versions
 from config.celery_app import app
 from pilots.services.district import zones_load
@@ -31,6 +33,18 @@ def _fresh_tile_versions() -> None:
     """Tile versions cached in Redis by an earlier test describe rows that the
     rollback removed: every test starts without them."""
     forget_layer_versions()
+
+
+@pytest.fixture(autouse=True)
+def _no_failed_sign_ins_from_earlier_tests() -> None:
+    """Failed sign-ins per account stay in the shared Redis for 15 minutes; tests
+    that reuse an address (nobody@example.org) would lock it for later runs."""
+    throttle = caches["throttle"]
+    pattern = throttle.make_key(f"throttle_{ACCOUNT_SCOPE}_*")
+    client = throttle._cache.get_client(write=True)  # type: ignore[attr-defined]
+    stale = list(client.scan_iter(match=pattern))
+    if stale:
+        client.delete(*stale)
 
 
 @pytest.fixture

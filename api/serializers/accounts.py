@@ -1,3 +1,6 @@
+import unicodedata
+
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from pilots.models import AccountProfile
@@ -61,10 +64,37 @@ class MembershipSummarySerializer(serializers.Serializer):
 
 class MeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    email = serializers.EmailField()
+    email = serializers.EmailField(help_text="Shown only to you (and to staff).")
+    display_name = serializers.CharField(help_text="How others see you.")
     language = serializers.CharField()
     is_moderator = serializers.BooleanField()
     organizations = MembershipSummarySerializer(many=True)
+
+
+class MeUpdateSerializer(serializers.Serializer):
+    display_name = serializers.CharField(
+        max_length=80,
+        allow_blank=True,
+        help_text='Shown instead of your address; empty: "Registry member #<id>".',
+    )
+    language = serializers.ChoiceField(choices=AccountProfile.Language.choices)
+
+    def validate_display_name(self, value: str) -> str:
+        if "@" in value:
+            raise serializers.ValidationError(
+                _("A display name cannot be an email address.")
+            )
+        if any(unicodedata.category(char).startswith("C") for char in value):
+            raise serializers.ValidationError(
+                _("A display name cannot contain control characters.")
+            )
+        return value
+
+
+class AccountDeleteSerializer(serializers.Serializer):
+    password = serializers.CharField(
+        write_only=True, max_length=128, style={"input_type": "password"}
+    )
 
 
 class MessageSerializer(serializers.Serializer):

@@ -16,6 +16,13 @@ class NotificationSerializer(serializers.ModelSerializer):
     subscription: serializers.PrimaryKeyRelatedField[Subscription] = (
         serializers.PrimaryKeyRelatedField(read_only=True)
     )
+    matched_subscriptions = serializers.ListField(
+        source="matched_subscription_ids",
+        child=serializers.IntegerField(),
+        read_only=True,
+        help_text="Every subscription of yours that matched (one notification "
+        "per opportunity and channel however many match).",
+    )
     delivery_status = serializers.SerializerMethodField(
         help_text=(
             "in_app (inbox only), waiting_for_digest, pending, delivered, dead "
@@ -33,6 +40,8 @@ class NotificationSerializer(serializers.ModelSerializer):
             "opportunity_title",
             "opportunity_is_example",
             "subscription",
+            "matched_subscriptions",
+            "channel",
             "delivery_status",
             "is_read",
             "read_at",

@@ -6,12 +6,13 @@ from pilots.models import Opportunity, Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
-class OpportunitySerializer(serializers.ModelSerializer):
+class OpportunitySerializer(StringSlugsModelSerializer):
     publisher = OrganizationSlugField()
-    sites = serializers.SlugRelatedField(
+    sites = StringSlugRelatedField(
         slug_field="slug", queryset=Site.objects.all(), many=True, required=False
     )
     sectors = SectorListField(required=False)
@@ -62,6 +63,8 @@ class OpportunitySerializer(serializers.ModelSerializer):
             "contact_name",
             "contact_email",
             "status",
+            "submitted_at",
+            "moderation_reason",
             "published_at",
             "closed_at",
             "area",
@@ -74,6 +77,8 @@ class OpportunitySerializer(serializers.ModelSerializer):
         read_only_fields = [
             "id",
             "status",
+            "submitted_at",
+            "moderation_reason",
             "published_at",
             "closed_at",
             "created_at",

@@ -6,15 +6,22 @@ from pilots.models import PilotProject, Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .people import PublicNameField
+from .slugs import StringSlugRelatedField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
-class PilotSerializer(serializers.ModelSerializer):
-    owner = serializers.CharField(source="owner.username", read_only=True)
+class PilotSerializer(StringSlugsModelSerializer):
+    owner = PublicNameField(
+        help_text="The owner's display name (never their email address)."
+    )
     lead_organization = OrganizationSlugField(required=False, allow_null=True)
     partners = OrganizationSlugField(many=True, required=False)
-    sites = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Site.objects.all(), many=True, required=False
+    sites = StringSlugRelatedField(
+        slug_field="slug",
+        queryset=Site.objects.public(),  # an unpublished site cannot be linked
+        many=True,
+        required=False,
     )
     sectors = SectorListField(required=False)
     sdgs = SDGListField(required=False)

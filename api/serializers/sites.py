@@ -6,6 +6,7 @@ from pilots.models import Site
 
 from .geometry import GeoJSONGeometryField
 from .organizations import OrganizationSlugField
+from .slugs import StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
@@ -16,7 +17,7 @@ def check_trl_range(low: int | None, high: int | None) -> None:
         )
 
 
-class SiteSerializer(serializers.ModelSerializer):
+class SiteSerializer(StringSlugsModelSerializer):
     host = OrganizationSlugField()
     partners = OrganizationSlugField(many=True, required=False)
     sectors = SectorListField(required=False)

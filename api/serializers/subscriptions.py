@@ -8,6 +8,7 @@ from pilots.models import Delivery, Organization, Subscription
 from pilots.models.subscriptions import MAX_RADIUS_M
 
 from .geometry import GeoJSONGeometryField
+from .slugs import StringSlugField, StringSlugsModelSerializer
 from .vocabularies import SDGListField, SectorListField
 
 
@@ -18,7 +19,7 @@ class _SlugsToIds(serializers.ListField):
     noun = "zone"
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(child=serializers.SlugField(max_length=100), **kwargs)
+        super().__init__(child=StringSlugField(max_length=100), **kwargs)
 
     def to_internal_value(self, data: Any) -> list[int]:
         slugs = list(dict.fromkeys(super().to_internal_value(data)))
@@ -50,7 +51,7 @@ class OrganizationSlugsField(_SlugsToIds):
     noun = "organisation"
 
 
-class SubscriptionSerializer(serializers.ModelSerializer):
+class SubscriptionSerializer(StringSlugsModelSerializer):
     sectors = SectorListField(required=False)
     sdgs = SDGListField(required=False)
     zones = ZoneSlugsField(source="zone_ids", required=False)

@@ -4,6 +4,8 @@ from rest_framework import serializers
 
 from pilots.models import SDG, Sector, TRLLevel
 
+from .slugs import StringSlugField
+
 
 class SectorSerializer(serializers.ModelSerializer):
     class Meta:
@@ -35,7 +37,7 @@ class SectorListField(serializers.ListField):
     """Sector slugs from the controlled vocabulary."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(child=serializers.SlugField(max_length=32), **kwargs)
+        super().__init__(child=StringSlugField(max_length=32), **kwargs)
 
     def to_internal_value(self, data: Any) -> list[str]:
         slugs = list(dict.fromkeys(super().to_internal_value(data)))

@@ -2,6 +2,8 @@ from rest_framework import serializers
 
 from pilots.models import PilotTransition
 
+from .people import PublicNameField
+
 
 class TransitionRequestSerializer(serializers.Serializer):
     """The body of a workflow or moderation action: why it is taken."""
@@ -15,7 +17,7 @@ class TransitionRequestSerializer(serializers.Serializer):
 
 
 class PilotTransitionSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.email", read_only=True)
+    actor = PublicNameField(help_text="Who acted, by display name.")
     action_label = serializers.CharField(source="get_action_display", read_only=True)
     to_status_label = serializers.CharField(
         source="get_to_status_display", read_only=True
@@ -38,12 +40,22 @@ class PilotTransitionSerializer(serializers.ModelSerializer):
 
 
 class CollaboratorSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    email = serializers.EmailField()
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+    email = serializers.EmailField(
+        allow_null=True, help_text="Only for the person themself and for staff."
+    )
 
 
 class MembershipSerializer(serializers.Serializer):
-    user_id = serializers.IntegerField(read_only=True)
-    email = serializers.EmailField(source="user.email")
+    user_id = serializers.IntegerField()
+    display_name = serializers.CharField()
+    email = serializers.EmailField(
+        allow_null=True, help_text="Only for the person themself and for staff."
+    )
     role = serializers.ChoiceField(choices=["admin", "member"])
-    created_at = serializers.DateTimeField(read_only=True)
+    created_at = serializers.DateTimeField()
+
+
+class MembershipRoleSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=["admin", "member"])

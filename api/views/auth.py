@@ -1,13 +1,15 @@
 """Accounts over HTTP: sign-up, email verification, sign-in with API tokens,
 token listing and revocation, password reset. Logic in pilots.services.accounts.
 
-Sign-in, sign-up and reset are throttled per client address (api.throttling);
-none of them tells whether an address has an account.
+Sign-in, sign-up and reset are throttled per client address, and failed
+sign-ins per account too (api.throttling); none of them tells whether an
+address has an account.
 """
 
 from typing import Any
 
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -15,19 +17,27 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.auth import TokenAuthentication
 from knox.models import AuthToken
 from rest_framework import status
-from rest_framework.exceptions import AuthenticationFailed, NotFound, ValidationError
+from rest_framework.exceptions import (
+    AuthenticationFailed,
+    NotFound,
+    Throttled,
+    ValidationError,
+)
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from pilots.models import AccountProfile, OrganizationMembership
+from pilots.models.accounts import public_name
 from pilots.permissions_selectors import is_moderator
 from pilots.services.accounts import (
     TooManyTokens,
     account_password_reset_confirm,
     account_password_reset_request,
+    account_profile_update,
     account_sign_up,
+    account_verification_resend,
     account_verify_email,
     api_token_create,
     api_token_revoke,
@@ -39,13 +49,18 @@ from ..serializers.accounts import (
     LoginSerializer,
     MeSerializer,
     MessageSerializer,
+    MeUpdateSerializer,
     NewTokenSerializer,
     PasswordResetConfirmSerializer,
     SignUpSerializer,
     TokenSerializer,
     UidTokenSerializer,
 )
-from ..throttling import AuthRateThrottle
+from ..throttling import (
+    AccountSignInThrottle,
+    AuthRateThrottle,
+    account_locked_message,
+)
 
 
 def _validation_error(error: DjangoValidationError, field: str) -> ValidationError:
@@ -110,6 +125,30 @@ class VerifyEmailView(_AnonymousAuthView):
 
 
 @extend_schema(
+    tags=["auth"], request=EmailSerializer, responses={202: MessageSerializer}
+)
+class VerificationResendView(_AnonymousAuthView):
+    """Email a fresh verification link to an account never verified; the same
+    answer for any address (throttled per client and per account)."""
+
+    throttle_scope = "auth-verify-resend"
+
+    def post(self, request: Request) -> Response:
+        data = EmailSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        account_verification_resend(email=data.validated_data["email"])
+        return Response(
+            {
+                "detail": _(
+                    "If the address has an account waiting for confirmation, "
+                    "a new link is on its way."
+                )
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+
+@extend_schema(
     tags=["auth"],
     request=LoginSerializer,
     responses={
@@ -128,6 +167,9 @@ class LoginView(_AnonymousAuthView):
     def post(self, request: Request) -> Response:
         data = LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        account = AccountSignInThrottle(data.validated_data["email"])
+        if account.locked():
+            raise Throttled(wait=account.wait(), detail=account_locked_message())
         user = authenticate(
             request._request,
             username=data.validated_data["email"].strip().lower(),
@@ -139,6 +181,8 @@ class LoginView(_AnonymousAuthView):
             raise AuthenticationFailed(
                 _("Wrong email or password, or the address is not confirmed yet.")
             )
+        # Like a session sign-in: spends the reset links made before it.
+        update_last_login(type(user), user)
         try:
             instance, token = api_token_create(user=user)
         except TooManyTokens as error:
@@ -253,14 +297,14 @@ class PasswordResetConfirmView(_AnonymousAuthView):
         return Response({"detail": _("Password changed; sign in again.")})
 
 
-@extend_schema(tags=["auth"], responses={200: MeSerializer})
 class MeView(APIView):
-    """The signed-in account: email, language, moderator flag, organisations."""
+    """The signed-in account: email, display name, language, moderator flag,
+    organisations. Only this person sees their address here. Download and
+    deletion: api.views.account_data."""
 
     permission_classes = [IsAuthenticated]
 
-    def get(self, request: Request) -> Response:
-        user: Any = request.user
+    def _body(self, user: Any) -> dict:
         language = (
             AccountProfile.objects.filter(user=user)
             .values_list("language", flat=True)
@@ -269,11 +313,28 @@ class MeView(APIView):
         memberships = OrganizationMembership.objects.filter(user=user).select_related(
             "organization"
         )
-        body = {
+        return {
             "id": user.pk,
             "email": user.email,
+            "display_name": public_name(user),
             "language": language or "en",
             "is_moderator": is_moderator(user),
             "organizations": list(memberships),
         }
-        return Response(MeSerializer(body).data)
+
+    @extend_schema(tags=["auth"], responses={200: MeSerializer})
+    def get(self, request: Request) -> Response:
+        return Response(MeSerializer(self._body(request.user)).data)
+
+    @extend_schema(
+        tags=["auth"], request=MeUpdateSerializer, responses={200: MeSerializer}
+    )
+    def patch(self, request: Request) -> Response:
+        """Set the display name others see (empty: "Registry member #<id>")
+        and the language of the emails."""
+        data = MeUpdateSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        user: Any = request.user
+        account_profile_update(user=user, **data.validated_data)
+        user.refresh_from_db()
+        return Response(MeSerializer(self._body(user)).data)

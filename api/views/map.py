@@ -12,12 +12,19 @@ from pilots.selectors import sector_list
 
 from ..tile_layers import TILE_LAYERS
 
+SLUG_PLACEHOLDER = "__slug__"
+
 
 def map_config() -> dict[str, Any]:
     """What map.js needs: TileJSON URLs, the basemap, the view, the vocabularies."""
     return {
         "maplibre": static("maplibre-gl/maplibre-gl.mjs"),
         "tilejson": {name: reverse(f"tiles:{name}") for name in TILE_LAYERS},
+        # The public pages popups link to (web/), with a slug placeholder.
+        "pages": {
+            layer: reverse(f"web:{page}", args=[SLUG_PLACEHOLDER])
+            for layer, page in (("sites", "site"), ("pilots", "pilot"))
+        },
         "basemap": {
             "tiles": settings.MAP_BASEMAP_TILES_URL,
             "attribution": settings.MAP_BASEMAP_ATTRIBUTION,

@@ -1,23 +1,27 @@
-"""Organisation members: admins add people by email, change roles, remove them.
-Members and moderators may read the list; others get 403."""
+"""Organisation members: admins invite people by email, change roles, remove them.
+Members and moderators may read the list; others get 403. Addresses are shown
+only to the person themself and to staff (issue 13)."""
 
-from django.contrib.auth import get_user_model
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from pilots.models import Organization, OrganizationMembership
+from pilots.models.accounts import public_name
 from pilots.permissions_selectors import (
     can_manage_organization,
     is_moderator,
     organization_member_ids,
 )
+from pilots.services.invitations import invitation_create
 from pilots.services.memberships import (
     LastAdminError,
     organization_membership_delete,
@@ -26,7 +30,10 @@ from pilots.services.memberships import (
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem
 from ..pagination import KeysetCursorPagination
-from ..serializers.workflow import MembershipSerializer
+from ..serializers.accounts import MessageSerializer
+from ..serializers.invitations import OrganizationInvitationSerializer
+from ..serializers.people import address_for
+from ..serializers.workflow import MembershipRoleSerializer, MembershipSerializer
 from .paging import paginated
 
 
@@ -47,10 +54,11 @@ def _conflict(error: Exception) -> Response:
     )
 
 
-def _row(membership: OrganizationMembership) -> dict:
+def _row(membership: OrganizationMembership, viewer: Any) -> dict:
     return {
         "user_id": membership.user_id,
-        "user": membership.user,
+        "display_name": public_name(membership.user),
+        "email": address_for(viewer, membership.user),
         "role": membership.role,
         "created_at": membership.created_at,
     }
@@ -72,46 +80,41 @@ class OrganizationMemberListView(APIView):
             raise PermissionDenied(_("Only members of this organisation see this."))
         memberships = (
             OrganizationMembership.objects.filter(organization=organization)
-            .select_related("user")
+            .select_related("user__profile")
             .order_by("id")
         )
         return paginated(
             request,
             self,
             memberships,
-            lambda page: MembershipSerializer(map(_row, page), many=True).data,
+            lambda page: (
+                MembershipSerializer(
+                    [_row(membership, request.user) for membership in page], many=True
+                ).data
+            ),
         )
 
     @extend_schema(
         tags=["organisations"],
-        request=MembershipSerializer,
-        responses={201: MembershipSerializer},
+        request=OrganizationInvitationSerializer,
+        responses={202: MessageSerializer},
     )
     def post(self, request: Request, slug: str) -> Response:
+        """Invite an address by email: the same answer whether or not it has an
+        account; the invitee accepts with POST /invitations/accept/."""
         organization = _organization(slug)
         _require_admin(request, organization)
-        data = MembershipSerializer(data=request.data)
+        data = OrganizationInvitationSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        email = data.validated_data["user"]["email"]
-        user = (
-            get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        invitation_create(
+            email=data.validated_data["email"],
+            role=data.validated_data["role"],
+            organization=organization,
+            actor=request.user,
         )
-        if user is None:
-            raise ValidationError(
-                {"email": [_("No confirmed account has this address.")]}
-            )
-        try:
-            membership = organization_membership_set(
-                organization=organization,
-                user=user,
-                role=data.validated_data["role"],
-                actor=request.user,
-            )
-        except LastAdminError as error:
-            return _conflict(error)
         return Response(
-            MembershipSerializer(_row(membership)).data,
-            status=status.HTTP_201_CREATED,
+            {"detail": _("An invitation is on its way to this address.")},
+            status=status.HTTP_202_ACCEPTED,
         )
 
 
@@ -127,7 +130,7 @@ class OrganizationMemberDetailView(APIView):
             OrganizationMembership.objects.filter(
                 organization=organization, user_id=user_id
             )
-            .select_related("user", "organization")
+            .select_related("user__profile", "organization")
             .first()
         )
         if membership is None:
@@ -136,15 +139,13 @@ class OrganizationMemberDetailView(APIView):
 
     @extend_schema(
         tags=["organisations"],
-        request=MembershipSerializer,
+        request=MembershipRoleSerializer,
         responses={200: MembershipSerializer},
     )
     def patch(self, request: Request, slug: str, user_id: int) -> Response:
         membership = self._membership(request, slug, user_id)
-        data = MembershipSerializer(data=request.data, partial=True)
+        data = MembershipRoleSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if "role" not in data.validated_data:
-            raise ValidationError({"role": [_("This field is required.")]})
         try:
             membership = organization_membership_set(
                 organization=membership.organization,
@@ -154,7 +155,7 @@ class OrganizationMemberDetailView(APIView):
             )
         except LastAdminError as error:
             return _conflict(error)
-        return Response(MembershipSerializer(_row(membership)).data)
+        return Response(MembershipSerializer(_row(membership, request.user)).data)
 
     @extend_schema(tags=["organisations"], responses={204: None})
     def delete(self, request: Request, slug: str, user_id: int) -> Response:

@@ -15,6 +15,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from pilots.models.accounts import public_name
 from pilots.services.moderation import (
     ModerationConflict,
     item_republish,
@@ -37,8 +38,7 @@ class ModerationStateSerializer(serializers.Serializer):
         return item.unpublished_at is None
 
     def get_unpublished_by(self, item: Any) -> str | None:
-        user = item.unpublished_by
-        return None if user is None else (user.email or user.get_username())
+        return public_name(item.unpublished_by)
 
 
 CONFLICT = OpenApiResponse(

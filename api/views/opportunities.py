@@ -22,7 +22,14 @@ from ..opportunity_filters import OpportunityFilterSet
 from ..serializers.opportunities import OpportunitySerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
 from .moderation import UnpublishActionsMixin
-from .service_errors import call_service, domain_errors_as_400
+from .opportunity_review import (
+    PUBLISHING_RESPONSES,
+    REVIEW_RESPONSES,
+    OpportunityReviewActionsMixin,
+    refusals_as_403,
+    review_answer,
+)
+from .service_errors import domain_errors_as_400
 
 
 class ReadOrSignedIn(BasePermission):
@@ -35,12 +42,15 @@ class ReadOrSignedIn(BasePermission):
 
 
 @catalogue_schema(OpportunitySerializer)
-class OpportunityViewSet(UnpublishActionsMixin, ETagMixin, CatalogueViewSet):
+class OpportunityViewSet(
+    OpportunityReviewActionsMixin, UnpublishActionsMixin, ETagMixin, CatalogueViewSet
+):
     """Calls for pilots, testbed access and partnerships the district publishes.
 
     Published and closed ones are public; drafts are seen and changed by the
-    publisher's organisation admins and by moderators, who also publish them.
-    Publishing notifies every matching subscription once.
+    publisher's organisation admins and by moderators. Admins of a verified
+    organisation publish directly; others submit for a moderator's review.
+    Publishing notifies each matching person once per channel.
     """
 
     serializer_class = OpportunitySerializer
@@ -56,26 +66,31 @@ class OpportunityViewSet(UnpublishActionsMixin, ETagMixin, CatalogueViewSet):
         return opportunity_list(user=self.request.user)
 
     def perform_create(self, serializer: Any) -> None:
-        with domain_errors_as_400():
+        with domain_errors_as_400(), refusals_as_403():
             super().perform_create(serializer)
 
     def perform_update(self, serializer: Any) -> None:
-        with domain_errors_as_400():
+        with domain_errors_as_400(), refusals_as_403():
             super().perform_update(serializer)
 
     def _transition(self, service: Any) -> Response:
         opportunity: Opportunity = self.get_object()
-        call_service(service, opportunity=opportunity, actor=self.request.user)
+        refused = review_answer(
+            lambda: service(opportunity=opportunity, actor=self.request.user)
+        )
+        if refused is not None:
+            return refused
         fresh = self.get_queryset().get(pk=opportunity.pk)
         return Response(self.get_serializer(fresh).data)
 
-    @extend_schema(request=None, responses=OpportunitySerializer)
+    @extend_schema(request=None, responses=PUBLISHING_RESPONSES)
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, slug: str | None = None) -> Response:
-        """Draft -> published; matching subscribers are notified."""
+        """Draft -> published, for admins of a verified organisation and for
+        moderators; matching subscribers are notified."""
         return self._transition(opportunity_publish)
 
-    @extend_schema(request=None, responses=OpportunitySerializer)
+    @extend_schema(request=None, responses=REVIEW_RESPONSES)
     @action(detail=True, methods=["post"])
     def close(self, request: Request, slug: str | None = None) -> Response:
         """Published -> closed (beat also closes them at their deadline)."""

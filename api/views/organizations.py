@@ -16,10 +16,13 @@ from ..renderers import CatalogueCSVRenderer
 from ..serializers.organizations import OrganizationSerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
 from .moderation import UnpublishActionsMixin
+from .organization_verification import VerificationActionsMixin
 
 
 @catalogue_schema(OrganizationSerializer, geojson=False)
-class OrganizationViewSet(UnpublishActionsMixin, ETagMixin, CatalogueViewSet):
+class OrganizationViewSet(
+    VerificationActionsMixin, UnpublishActionsMixin, ETagMixin, CatalogueViewSet
+):
     """Universities, institutes, companies and public bodies in the district."""
 
     serializer_class = OrganizationSerializer

@@ -1,9 +1,9 @@
 """The pilot workflow over HTTP: one POST route per transition, the transition
-log, and collaborators. The rules are in pilots.services.workflow."""
+log, and collaborators (invited by email). The rules are in
+pilots.services.workflow."""
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -15,15 +15,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from pilots.models import PilotProject, PilotTransition
+from pilots.models.accounts import public_name
 from pilots.permissions_selectors import (
     can_see_pilot_history,
     is_pilot_editor,
     pilot_visibility_q,
 )
-from pilots.services.memberships import (
-    pilot_collaborator_add,
-    pilot_collaborator_remove,
-)
+from pilots.services.invitations import invitation_create
+from pilots.services.memberships import pilot_collaborator_remove
 from pilots.services.workflow import (
     ReasonRequired,
     TransitionForbidden,
@@ -33,6 +32,9 @@ from pilots.services.workflow import (
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem
 from ..pagination import KeysetCursorPagination
+from ..serializers.accounts import MessageSerializer
+from ..serializers.invitations import InvitationRequestSerializer
+from ..serializers.people import address_for
 from ..serializers.workflow import (
     CollaboratorSerializer,
     PilotTransitionSerializer,
@@ -105,7 +107,7 @@ class PilotTransitionListView(APIView):
             )
         records = (
             PilotTransition.objects.filter(pilot=pilot)
-            .select_related("actor")
+            .select_related("actor__profile")
             .order_by("created_at", "id")
         )
         return paginated(
@@ -129,36 +131,41 @@ class PilotCollaboratorListView(APIView):
         pilot = visible_pilot(request, slug)
         if not is_pilot_editor(request.user, pilot):
             raise PermissionDenied(_("Only the owner and collaborators see this."))
-        users = pilot.collaborators.order_by("id")
-        return paginated(
-            request,
-            self,
-            users,
-            lambda page: CollaboratorSerializer(page, many=True).data,
-        )
+        users = pilot.collaborators.select_related("profile").order_by("id")
+
+        def rows(page: Any) -> Any:
+            return CollaboratorSerializer(
+                [
+                    {
+                        "id": user.pk,
+                        "display_name": public_name(user),
+                        "email": address_for(request.user, user),
+                    }
+                    for user in page
+                ],
+                many=True,
+            ).data
+
+        return paginated(request, self, users, rows)
 
     @extend_schema(
         tags=["pilot workflow"],
-        request=CollaboratorSerializer,
-        responses={201: CollaboratorSerializer},
+        request=InvitationRequestSerializer,
+        responses={202: MessageSerializer},
     )
     def post(self, request: Request, slug: str) -> Response:
+        """Invite an address by email to edit the pilot: the same answer whether
+        or not it has an account; accepted with POST /invitations/accept/."""
         pilot = visible_pilot(request, slug)
         _require_owner(request, pilot)
-        data = CollaboratorSerializer(data=request.data)
+        data = InvitationRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = (
-            get_user_model()
-            .objects.filter(email__iexact=data.validated_data["email"], is_active=True)
-            .first()
+        invitation_create(
+            email=data.validated_data["email"], pilot=pilot, actor=request.user
         )
-        if user is None:
-            raise ValidationError(
-                {"email": [_("No confirmed account has this address.")]}
-            )
-        pilot_collaborator_add(pilot=pilot, user=user, actor=request.user)
         return Response(
-            CollaboratorSerializer(user).data, status=status.HTTP_201_CREATED
+            {"detail": _("An invitation is on its way to this address.")},
+            status=status.HTTP_202_ACCEPTED,
         )
 
 

@@ -1,5 +1,6 @@
-"""Session sign-in pages (admin, browsable API) under the same throttle as the
-token sign-in: a POST over the rate answers 429 before any password is checked."""
+"""Session sign-in pages (admin, browsable API) under the same throttles as the
+token sign-in: a POST over the address rate, or for an account with too many
+failed sign-ins, answers 429 before any password is checked."""
 
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -11,7 +12,11 @@ from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from ..errors import problem_response
-from ..throttling import AuthRateThrottle
+from ..throttling import (
+    AccountSignInThrottle,
+    AuthRateThrottle,
+    account_locked_message,
+)
 
 LOGIN_SCOPE = SimpleNamespace(throttle_scope="auth-login")
 
@@ -27,6 +32,11 @@ def throttled(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpRespon
                 )
                 if wait is not None:
                     response["Retry-After"] = str(int(wait) + 1)
+                return response
+            account = AccountSignInThrottle(str(request.POST.get("username", "")))
+            if account.locked():
+                response = problem_response(429, account_locked_message())
+                response["Retry-After"] = str(account.wait())
                 return response
         return view(request, *args, **kwargs)
 

@@ -1,13 +1,14 @@
-"""One-click unsubscribe from an email, without logging in (RFC 8058).
+"""The unsubscribe link of emails sent before the pages for people (issue 15).
 
-GET shows a confirmation page with one button (mail scanners that follow links
-unsubscribe no one); POST unsubscribes: the button, or a mail client's
-`List-Unsubscribe=One-Click` request. The signed token is the authority.
+A GET goes to the page at /unsubscribe/<token>/ (web/), which names the
+subscription and offers undo; a POST is a mail client's RFC 8058 one-click
+request and unsubscribes. The signed token is the authority.
 """
 
 from django.core import signing
-from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -15,25 +16,17 @@ from api.errors import problem_response
 from pilots.notifications.content import subscription_id_from_token
 from pilots.services.subscriptions import subscription_unsubscribe_by_token
 
-INVALID = "This unsubscribe link is not valid."
-
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        if request.method == "POST":
-            subscription = subscription_unsubscribe_by_token(token=token)
-            done = True
-        else:
+        if request.method == "GET":
             subscription_id_from_token(token)
-            subscription = None
-            done = False
+            return HttpResponseRedirect(reverse("web:unsubscribe", args=[token]))
+        subscription = subscription_unsubscribe_by_token(token=token)
     except signing.BadSignature:
-        return problem_response(404, INVALID)
-    html = render_to_string(
-        "notifications/unsubscribe.html",
-        {"done": done, "subscription": subscription},
-        request=request,
+        return problem_response(404, _("This unsubscribe link is not valid."))
+    return JsonResponse(
+        {"detail": _("Unsubscribed from “%(name)s”.") % {"name": subscription}}
     )
-    return HttpResponse(html)

@@ -27,11 +27,21 @@ API_THROTTLE_RATES = {
 }
 # Sign-in, sign-up and password reset are throttled per client address with the
 # counts in Redis (the "throttle" cache), so every worker process shares them.
+# Failed sign-ins are also counted per account ("auth-login-account", N/<k><unit>,
+# a sliding window): guesses spread over many addresses are slowed too, and the
+# owner waits at most the window (a new password lifts it at once).
 AUTH_THROTTLE_RATES = {
     "auth-login": env.str("THROTTLE_LOGIN_RATE", default="10/minute"),
+    "auth-login-account": env.str("THROTTLE_LOGIN_ACCOUNT_RATE", default="10/15m"),
     "auth-signup": env.str("THROTTLE_SIGNUP_RATE", default="5/minute"),
     "auth-password-reset": env.str("THROTTLE_PASSWORD_RESET_RATE", default="5/minute"),
+    "auth-verify-resend": env.str("THROTTLE_VERIFY_RESEND_RATE", default="3/minute"),
 }
+
+# The client address of every throttle: REMOTE_ADDR, or with NUM_PROXIES trusted
+# reverse proxies in front (nginx: 1), the address the outermost of them appended
+# to X-Forwarded-For. What the client itself puts in that header is never used.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 # API clients sign in with knox tokens (stored as SHA-512 digests, with expiry);
 # the admin and the browsable API use sessions with CSRF.
@@ -60,6 +70,7 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,
+    "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
 }
@@ -68,15 +79,6 @@ REST_KNOX = {
     "TOKEN_LIMIT_PER_USER": env.int("API_TOKEN_LIMIT_PER_USER", default=20),
     "AUTO_REFRESH": False,
 }
-# Links in the account emails; the client posts uid and token back.
-ACCOUNT_VERIFY_URL = env.str(
-    "ACCOUNT_VERIFY_URL",
-    default="http://127.0.0.1:8000/verify-email?uid={uid}&token={token}",
-)
-ACCOUNT_PASSWORD_RESET_URL = env.str(
-    "ACCOUNT_PASSWORD_RESET_URL",
-    default="http://127.0.0.1:8000/reset-password?uid={uid}&token={token}",
-)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Trondheim Tech Port registry",

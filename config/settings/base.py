@@ -1,12 +1,20 @@
 """Django itself: apps, middleware, database, caches, i18n, static files, security."""
 
+from pathlib import Path
+
 from .environment import BASE_DIR, PRODUCTION, env
+from .local_secret import local_secret_key
 
 DEBUG = env.bool("DEBUG", default=False)
+# Production requires SECRET_KEY; elsewhere a key generated once per installation
+# (local_secret.py) unless SECRET_KEY is set.
 SECRET_KEY = (
     env.str("SECRET_KEY")
     if PRODUCTION
-    else env.str("SECRET_KEY", default="local-only-insecure-key-not-for-production")
+    else env.str("SECRET_KEY", default="")
+    or local_secret_key(
+        Path(env.str("SECRET_KEY_FILE", default=str(BASE_DIR / ".secret_key")))
+    )
 )
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS",
@@ -28,6 +36,7 @@ INSTALLED_APPS = [
     "geo",
     "pilots",
     "api",
+    "web",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -17,6 +17,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
+# Task modules outside pilots/tasks.py (autodiscovery reads only tasks.py).
+CELERY_IMPORTS = ["pilots.booking_tasks"]
 
 # Outside production each email is written to a file in EMAIL_FILE_PATH, where
 # you (and `make journey`, scripts/journey.py) read the links they carry.
@@ -36,7 +38,8 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Trondheim Tech Port <registry@techport.example>"
 )
-# The public address used in links inside emails.
+# The public address every link in an email starts with (pilots.public_links):
+# the pages for people in web/ and the API. The default is where `make run` serves.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 
 # Notification delivery: retries with backoff kept in the database, and a sweep
@@ -52,6 +55,10 @@ NOTIFICATION_OUTBOX_GRACE_SECONDS = env.float(
     "NOTIFICATION_OUTBOX_GRACE_SECONDS", default=30.0
 )
 NOTIFICATION_SWEEP_SECONDS = env.float("NOTIFICATION_SWEEP_SECONDS", default=15.0)
+# People one organisation's publishing may notify in any 24 hours (issue 13).
+NOTIFICATIONS_PER_ORGANISATION_PER_DAY = env.int(
+    "NOTIFICATIONS_PER_ORGANISATION_PER_DAY", default=1000
+)
 
 # Plain http and loopback webhook receivers: local development and tests only.
 WEBHOOK_ALLOW_INSECURE_LOCAL = env.bool("WEBHOOK_ALLOW_INSECURE_LOCAL", default=False)
@@ -80,6 +87,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "pilots.tasks.digests_send_task",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
         "args": ("weekly",),
+    },
+    "booking-reminders": {
+        "task": "pilots.booking_tasks.booking_reminders_task",
+        "schedule": crontab(hour=9, minute=0),
     },
     "deadline-reminders": {
         "task": "pilots.tasks.deadline_reminders_task",

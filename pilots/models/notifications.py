@@ -10,6 +10,7 @@ An OutboxEvent is written in the publishing transaction and processed later.
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 from .opportunities import Opportunity
@@ -25,6 +26,10 @@ class OutboxEvent(models.Model):
     kind = models.CharField(max_length=40, choices=Kind.choices)
     opportunity = models.ForeignKey(
         Opportunity, on_delete=models.CASCADE, related_name="outbox_events"
+    )
+    recipients = models.PositiveIntegerField(
+        default=0,
+        help_text="People matching when it was published (the daily cap counts these).",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
@@ -96,7 +101,9 @@ class Delivery(models.Model):
 
 
 class Notification(models.Model):
-    """One opportunity that matched one subscription (or a reminder of it)."""
+    """One opportunity that matched a person's subscriptions on one channel (or a
+    reminder of it): one however many of their subscriptions match (issue 13);
+    `subscription` is the one it goes through, `matched_subscription_ids` all."""
 
     class Kind(models.TextChoices):
         MATCH = "match", "Matched"
@@ -112,6 +119,13 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MATCH)
+    channel = models.CharField(max_length=16, choices=Subscription.Channel.choices)
+    matched_subscription_ids = ArrayField(
+        models.IntegerField(),
+        default=list,
+        blank=True,
+        help_text="Every subscription of the person that matched.",
+    )
     delivery = models.ForeignKey(
         Delivery,
         on_delete=models.SET_NULL,
@@ -126,8 +140,8 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["subscription", "opportunity", "kind"],
-                name="notification_once_per_subscription_opportunity_kind",
+                fields=["user", "opportunity", "kind", "channel"],
+                name="notification_once_per_person_opportunity_kind_channel",
             )
         ]
         indexes = [

@@ -8,11 +8,13 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import Delivery, Notification, Opportunity, Subscription
+from ..public_links import web_page_url
+from .deadlines import calendar_days_until, district_time_label
 
 UNSUBSCRIBE_SALT = "pilots.subscriptions.unsubscribe"
 EVENT_TYPES = {
@@ -36,13 +38,19 @@ def subscription_id_from_token(token: str) -> int:
 
 
 def unsubscribe_url(subscription: Subscription) -> str:
-    base = settings.PUBLIC_BASE_URL.rstrip("/")
-    return f"{base}/api/v1/unsubscribe/{unsubscribe_token(subscription)}/"
+    """The page that says which subscription ends (and takes the RFC 8058 POST)."""
+    return web_page_url("unsubscribe", args=[unsubscribe_token(subscription)])
 
 
 def opportunity_url(opportunity: Opportunity) -> str:
+    """The API resource (webhook payloads are read by programs)."""
     base = settings.PUBLIC_BASE_URL.rstrip("/")
     return f"{base}/api/v1/opportunities/{opportunity.slug}/"
+
+
+def opportunity_page_url(opportunity: Opportunity) -> str:
+    """The public page (emails are read by people)."""
+    return web_page_url("opportunity", args=[opportunity.slug])
 
 
 def opportunity_summary(opportunity: Opportunity) -> dict[str, Any]:
@@ -97,8 +105,25 @@ def email_subject(delivery: Delivery, notifications: list[Notification]) -> str:
         ) % {"count": count}
     title = _in_language(notifications[0].opportunity)["title"] if notifications else ""
     if delivery.kind == Delivery.Kind.REMINDER:
-        return _("Deadline in 3 days: %(title)s") % {"title": title}
+        deadline = notifications[0].opportunity.deadline if notifications else None
+        if deadline is not None:
+            return _reminder_subject(title, _days_left(delivery, deadline))
     return _("New opportunity: %(title)s") % {"title": title}
+
+
+def _days_left(delivery: Delivery, deadline: Any) -> int:
+    """Calendar days in Oslo from when the reminder was made to the deadline."""
+    return calendar_days_until(deadline, now=delivery.created_at or timezone.now())
+
+
+def _reminder_subject(title: str, days: int) -> str:
+    if days <= 0:
+        return _("Deadline today: %(title)s") % {"title": title}
+    return ngettext(
+        "Deadline in %(count)d day: %(title)s",
+        "Deadline in %(count)d days: %(title)s",
+        days,
+    ) % {"count": days, "title": title}
 
 
 def email_bodies(
@@ -113,7 +138,10 @@ def email_bodies(
         "opportunities": [
             {
                 "object": n.opportunity,
-                "url": opportunity_url(n.opportunity),
+                "url": opportunity_page_url(n.opportunity),
+                "deadline": district_time_label(n.opportunity.deadline)
+                if n.opportunity.deadline
+                else "",
                 **_in_language(n.opportunity),
             }
             for n in notifications

@@ -9,7 +9,11 @@ must all hold (lists mean "any of"):
   (metres on the Earth);
 - TRL: range overlap of `int4range(min, max, '[]')` (a NULL bound is open);
 - keywords: English or Norwegian web-search query against the opportunity's text.
-The unique (subscription, opportunity, kind) constraint with ON CONFLICT DO
+A person hears once per opportunity and channel however many of their
+subscriptions match (issue 13): the matches are grouped by (person, channel)
+into one notification that lists the matching subscriptions; it goes through
+the first of them (an instant one before a digest, then the oldest). The
+unique (user, opportunity, kind, channel) constraint with ON CONFLICT DO
 NOTHING makes running it twice notify no one twice.
 
 The candidates come in four disjoint branches by the kind of place a
@@ -21,7 +25,7 @@ the candidates of all branches alike, exactly as if each row were tested.
 
 from django.db import connection
 
-MATCH_SQL = """
+MATCHED_SQL = """
 WITH o AS MATERIALIZED (  -- computed once, not per subscription
     SELECT
         opp.id,
@@ -40,8 +44,7 @@ WITH o AS MATERIALIZED (  -- computed once, not per subscription
             concat_ws(' ', opp.title_no, opp.summary_no, opp.description_no)
         ) AS document
     FROM pilots_opportunity opp
-    WHERE opp.id = %(opportunity_id)s AND opp.status = 'published'
-      AND opp.unpublished_at IS NULL
+    WHERE opp.id = %(opportunity_id)s __PUBLIC__
 ),
 candidates AS (
     -- an area: the GiST index of the area's geography
@@ -66,7 +69,7 @@ candidates AS (
       AND s.area IS NULL AND s.point IS NULL AND cardinality(s.zone_ids) = 0
 ),
 matched AS MATERIALIZED (  -- every criterion, on the candidates only
-    SELECT s.id, s.user_id
+    SELECT s.id, s.user_id, s.channel, s.frequency
     FROM candidates s
     CROSS JOIN o
     WHERE (cardinality(s.sectors) = 0 OR s.sectors && o.sectors)
@@ -85,17 +88,42 @@ matched AS MATERIALIZED (  -- every criterion, on the candidates only
       AND (s.keywords = ''
            OR o.document @@ (websearch_to_tsquery('english', s.keywords)
                              || websearch_to_tsquery('norwegian', s.keywords)))
+),
+people AS (  -- one row per person and channel
+    SELECT m.user_id, m.channel,
+        array_agg(m.id ORDER BY m.frequency <> 'instant', m.id) AS subscription_ids
+    FROM matched m
+    -- a primary-key probe per match, after every criterion: a join here let the
+    -- planner, misled by the selectivity of the criteria, scan users once per
+    -- match
+    WHERE (SELECT u.is_active FROM auth_user u WHERE u.id = m.user_id)
+    GROUP BY m.user_id, m.channel
 )
-INSERT INTO pilots_notification
-    (subscription_id, opportunity_id, user_id, kind, created_at, delivery_id, read_at)
-SELECT m.id, o.id, m.user_id, 'match', now(), NULL, NULL
-FROM matched m
-CROSS JOIN o
--- a primary-key probe per match, after every criterion: a join here let the
--- planner, misled by the selectivity of the criteria, scan users once per match
-WHERE (SELECT u.is_active FROM auth_user u WHERE u.id = m.user_id)
-ON CONFLICT (subscription_id, opportunity_id, kind) DO NOTHING
 """
+
+MATCH_SQL = (
+    MATCHED_SQL.replace(
+        "__PUBLIC__", "AND opp.status = 'published' AND opp.unpublished_at IS NULL"
+    )
+    + """
+INSERT INTO pilots_notification
+    (subscription_id, opportunity_id, user_id, kind, channel,
+     matched_subscription_ids, created_at, delivery_id, read_at)
+SELECT p.subscription_ids[1], o.id, p.user_id, 'match', p.channel,
+    p.subscription_ids, now(), NULL, NULL
+FROM people p
+CROSS JOIN o
+ON CONFLICT (user_id, opportunity_id, kind, channel) DO NOTHING
+"""
+)
+
+# The people publishing would notify, before it is published (the daily cap).
+RECIPIENTS_SQL = (
+    MATCHED_SQL.replace("__PUBLIC__", "")
+    + """
+SELECT count(DISTINCT user_id) FROM people
+"""
+)
 
 
 def match_subscriptions(*, opportunity_id: int) -> int:
@@ -103,3 +131,11 @@ def match_subscriptions(*, opportunity_id: int) -> int:
     with connection.cursor() as cursor:
         cursor.execute(MATCH_SQL, {"opportunity_id": opportunity_id})
         return cursor.rowcount
+
+
+def matching_recipients(*, opportunity_id: int) -> int:
+    """How many people publishing this opportunity would notify now."""
+    with connection.cursor() as cursor:
+        cursor.execute(RECIPIENTS_SQL, {"opportunity_id": opportunity_id})
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0

@@ -11,8 +11,10 @@ REMINDER_LEAD = timedelta(days=3)
 
 CREATE_REMINDERS_SQL = """
 INSERT INTO pilots_notification
-    (subscription_id, opportunity_id, user_id, kind, created_at, delivery_id, read_at)
-SELECT n.subscription_id, n.opportunity_id, n.user_id, 'reminder', now(), NULL, NULL
+    (subscription_id, opportunity_id, user_id, kind, channel,
+     matched_subscription_ids, created_at, delivery_id, read_at)
+SELECT n.subscription_id, n.opportunity_id, n.user_id, 'reminder', n.channel,
+    n.matched_subscription_ids, now(), NULL, NULL
 FROM pilots_notification n
 JOIN pilots_opportunity o ON o.id = n.opportunity_id
 JOIN pilots_subscription s ON s.id = n.subscription_id
@@ -21,7 +23,7 @@ WHERE n.kind = 'match'
   AND o.deadline > now()
   AND o.deadline <= now() + %(lead)s::interval
   AND s.is_active AND s.unsubscribed_at IS NULL
-ON CONFLICT (subscription_id, opportunity_id, kind) DO NOTHING
+ON CONFLICT (user_id, opportunity_id, kind, channel) DO NOTHING
 """
 
 

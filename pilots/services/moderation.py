@@ -56,7 +56,10 @@ def item_unpublish(*, item: Item, actor: Any, reason: str) -> Item:
             _("This item is already unpublished; republish it first."),
             unpublished=True,
         )
-    if isinstance(item, Opportunity) and item.status == Opportunity.Status.DRAFT:
+    if isinstance(item, Opportunity) and item.status not in (
+        Opportunity.Status.PUBLISHED,
+        Opportunity.Status.CLOSED,
+    ):
         raise ModerationConflict(
             _("A draft is not public; there is nothing to unpublish."),
             unpublished=False,

@@ -11,8 +11,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from ..models import Opportunity, Organization, OutboxEvent, Site
+from ..models import Opportunity, Organization, Site
 from ..permissions_selectors import is_moderator, organization_admin_ids
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,24 @@ def _require_manager(actor: Any, organization_id: int | None) -> None:
     if not may_manage(actor, organization_id):
         raise PermissionDenied(
             "Only the publishing organisation's admins or moderators may do this."
+        )
+
+
+def _require_editable(actor: Any, opportunity: Opportunity) -> None:
+    """What a moderator reviews is what gets published (issue 13): while it is
+    under review, and once rejected, only moderators change it."""
+    if is_moderator(actor):
+        return
+    if opportunity.status in (
+        Opportunity.Status.SUBMITTED,
+        Opportunity.Status.REJECTED,
+    ):
+        raise PermissionDenied(
+            _(
+                "An opportunity in status “%(status)s” cannot be changed by its "
+                "publisher now; a draft or one with changes requested can."
+            )
+            % {"status": opportunity.status}
         )
 
 
@@ -95,6 +114,7 @@ def opportunity_update(
     _require_manager(actor, opportunity.publisher_id)
     if "publisher" in fields:
         _require_manager(actor, fields["publisher"].pk)
+    _require_editable(actor, opportunity)
     fields.pop("status", None)
     for name, value in fields.items():
         setattr(opportunity, name, value)
@@ -124,36 +144,22 @@ def _enqueue_outbox_event(event_id: int) -> None:
         )
 
 
-@transaction.atomic
 def opportunity_publish(*, opportunity: Opportunity, actor: Any) -> Opportunity:
-    """Draft -> published; the outbox record commits in the same transaction."""
-    _require_manager(actor, opportunity.publisher_id)
-    opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
-    if opportunity.status != Opportunity.Status.DRAFT:
-        raise ValidationError({"status": "Only a draft can be published."})
-    now = timezone.now()
-    if opportunity.deadline is not None and opportunity.deadline <= now:
-        raise ValidationError({"deadline": "The deadline has already passed."})
-    _refresh_footprint(opportunity)
-    opportunity.status = Opportunity.Status.PUBLISHED
-    opportunity.published_at = now
-    opportunity.save(update_fields=["status", "published_at", "updated_at"])
-    event = OutboxEvent.objects.create(
-        kind=OutboxEvent.Kind.OPPORTUNITY_PUBLISHED, opportunity=opportunity
-    )
-    transaction.on_commit(lambda: _enqueue_outbox_event(event.pk))
-    return opportunity
+    """Draft -> published for verified organisations' admins and moderators;
+    the outbox record commits in the same transaction (issue 13: others
+    submit for review, see services/opportunity_review)."""
+    return _transition(opportunity, actor, "publish")
 
 
-@transaction.atomic
 def opportunity_close(*, opportunity: Opportunity, actor: Any) -> Opportunity:
-    _require_manager(actor, opportunity.publisher_id)
-    if opportunity.status != Opportunity.Status.PUBLISHED:
-        raise ValidationError({"status": "Only a published opportunity can close."})
-    opportunity.status = Opportunity.Status.CLOSED
-    opportunity.closed_at = timezone.now()
-    opportunity.save(update_fields=["status", "closed_at", "updated_at"])
-    return opportunity
+    return _transition(opportunity, actor, "close")
+
+
+def _transition(opportunity: Opportunity, actor: Any, action: str) -> Opportunity:
+    from .opportunity_review import opportunity_transition
+
+    record = opportunity_transition(opportunity=opportunity, actor=actor, action=action)
+    return record.opportunity
 
 
 @transaction.atomic

@@ -144,3 +144,19 @@ def notifications_mark_read(*, actor: Any, ids: list[int] | None = None) -> int:
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
     return queryset.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def subscription_resubscribe_by_token(*, token: str) -> Subscription:
+    """Undo of the one-click unsubscribe (same link); raises signing.BadSignature."""
+    subscription_id = subscription_id_from_token(token)
+    subscription = (
+        Subscription.objects.select_for_update().filter(pk=subscription_id).first()
+    )
+    if subscription is None:
+        raise signing.BadSignature("no such subscription")
+    if subscription.unsubscribed_at is not None:
+        subscription.unsubscribed_at = None
+        subscription.is_active = True
+        subscription.save(update_fields=["unsubscribed_at", "is_active", "updated_at"])
+    return subscription

@@ -1,9 +1,10 @@
-"""Organisation admins manage members; an organisation keeps an admin."""
+"""Organisation admins manage members; an organisation keeps an admin.
+Adding members by invitation: tests/api/accounts/test_invitations.py."""
 
 import pytest
 
 from pilots.models import OrganizationMembership
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import OrganizationFactory
 
 from .owner_support import client_for, make_member
 
@@ -13,37 +14,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def org():
     return OrganizationFactory.create(slug="lab")
-
-
-def test_admins_add_members_by_email_and_members_see_the_list(org) -> None:
-    admin = make_member(org, "admin", email="admin@example.org")
-    newcomer = UserFactory.create(email="new@example.org")
-
-    added = client_for(admin).post(
-        "/api/v1/organizations/lab/members/",
-        {"email": "NEW@example.org", "role": "member"},
-        format="json",
-    )
-    listed = client_for(newcomer).get("/api/v1/organizations/lab/members/")
-
-    assert added.status_code == 201
-    assert sorted(row["email"] for row in listed.json()["results"]) == [
-        "admin@example.org",
-        "new@example.org",
-    ]
-
-
-def test_an_unknown_address_is_a_400_naming_the_field(org) -> None:
-    admin = make_member(org, "admin")
-
-    response = client_for(admin).post(
-        "/api/v1/organizations/lab/members/",
-        {"email": "nobody@example.org", "role": "member"},
-        format="json",
-    )
-
-    assert response.status_code == 400
-    assert [e["field"] for e in response.json()["errors"]] == ["email"]
 
 
 def test_the_last_admin_cannot_leave_or_step_down(org) -> None:

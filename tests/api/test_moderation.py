@@ -51,7 +51,7 @@ def test_an_unpublished_site_is_recorded_and_hidden_from_anonymous_reads() -> No
     body = answer.json()
     assert (body["public"], body["unpublished_by"], body["unpublished_reason"]) == (
         False,
-        "moderator@example.org",
+        f"Registry member #{moderator.pk}",
         "Wrong address.",
     )
     site.refresh_from_db()
@@ -108,14 +108,15 @@ def test_the_take_down_is_in_the_change_history() -> None:
     host = OrganizationFactory.create()
     admin = make_member(host, "admin")
     SiteFactory.create(slug="lab", host=host)
-    client_for(make_moderator(email="m@example.org")).post(
+    moderator = make_moderator(email="m@example.org")
+    client_for(moderator).post(
         "/api/v1/sites/lab/unpublish/", {"reason": "Closed."}, format="json"
     )
 
     body = client_for(admin).get("/api/v1/sites/lab/history/").json()
 
     newest = (body["results"] if isinstance(body, dict) else body)[0]
-    assert newest["user"] == "m@example.org"
+    assert newest["user"] == f"Registry member #{moderator.pk}"
     assert {"field": "unpublished_reason", "old": "", "new": "Closed."} in newest[
         "changes"
     ]

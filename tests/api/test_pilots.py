@@ -47,7 +47,7 @@ def test_owner_also_sees_own_drafts(api_client):
 
 
 def test_create_sets_owner_promotes_area_and_derives_zone(api_client, zones):
-    owner = UserFactory(username="pia")
+    owner = UserFactory.create(username="pia")
     site = SiteFactory(slug="lab")
     api_client.force_authenticate(owner)
 
@@ -65,7 +65,7 @@ def test_create_sets_owner_promotes_area_and_derives_zone(api_client, zones):
 
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body["owner"] == "pia"
+    assert body["owner"] == f"Registry member #{owner.pk}"
     assert body["area"]["type"] == "MultiPolygon"
     assert body["sites"] == ["lab"]
     assert body["zone"] is not None

@@ -1,6 +1,8 @@
 """The pilot workflow: transitions with their own permissions, 409 naming the
 allowed actions, the log of who/when/why, and the owner's emails."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -160,20 +162,25 @@ def test_reject_and_request_changes_need_a_reason(owner, moderator) -> None:
 def test_collaborators_may_submit_and_see_the_log(owner, moderator) -> None:
     pilot = draft(owner)
     helper = UserFactory.create(email="helper@example.org")
-    added = client_for(owner).post(
+    invited = client_for(owner).post(
         f"/api/v1/pilots/{pilot.slug}/collaborators/",
         {"email": "helper@example.org"},
         format="json",
+    )
+    [invitation] = [m for m in mail.outbox if "helper@example.org" in m.to]
+    token = re.findall(r"token=(\S+)", str(invitation.body))[0]
+    accepted = client_for(helper).post(
+        "/api/v1/invitations/accept/", {"token": token}, format="json"
     )
 
     submitted = act(client_for(helper), pilot, "submit")
     log = client_for(helper).get(f"/api/v1/pilots/{pilot.slug}/transitions/")
 
-    assert added.status_code == 201
+    assert (invited.status_code, accepted.status_code) == (202, 200)
     assert submitted.status_code == 200
     rows = log.json()["results"]
     assert [row["action"] for row in rows] == ["submit"]
-    assert rows[0]["actor"] == "helper@example.org"
+    assert rows[0]["actor"] == f"Registry member #{helper.pk}"
 
 
 def test_only_the_owner_manages_collaborators(owner) -> None:

@@ -191,6 +191,8 @@ def test_clicking_a_site_opens_its_popup(map_page, map_rows):
     assert "Sectors: Mobility" in text
     link = popup.locator("a.detail")
     assert link.get_attribute("href") == f"/api/v1/sites/{arena.slug}/"
+    page_link = popup.locator("a.page")
+    assert page_link.get_attribute("href") == f"/sites/{arena.slug}/"
     assert log.errors == []
 
 

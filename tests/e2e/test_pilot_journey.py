@@ -135,4 +135,6 @@ def test_pilot_owner_journey(zones: int) -> None:
         if change["field"] == "summary"
     ]
     assert summary_changes[0]["old"] == "Crossing the Nidelva."
-    assert any(version["user"] == EMAIL for version in history)
+    # ...by display name, never by address (issue 13).
+    assert any(version["user"].startswith("Registry member #") for version in history)
+    assert EMAIL not in str(history)

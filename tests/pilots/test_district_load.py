@@ -10,7 +10,16 @@ from django.core.management import call_command
 from django.db.models import Max
 
 from geo.models import Zone
-from pilots.models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
+from pilots.models import (
+    SDG,
+    BookableResource,
+    Organization,
+    PilotProject,
+    ResourceClosure,
+    Sector,
+    Site,
+    TRLLevel,
+)
 from pilots.services.district import district_load
 from pilots.services.district_organizations import host_and_partners, resolve
 
@@ -200,6 +209,27 @@ def test_command_reports_what_it_changed(district_data: Path, capsys: Any) -> No
 
     assert "sites 29" in first
     assert "sites 0" in second
+    assert "example_resources 5" in first
+    assert "example_resources 0" in second
+
+
+def test_example_resources_are_real_labs_marked_as_examples(
+    district_data: Path,
+) -> None:
+    call_command("load_district", data_dir=district_data)
+
+    resources = BookableResource.objects.select_related("site")
+    assert resources.count() == 5
+    assert all(resource.is_example for resource in resources)
+    shared = resources.get(name="Cleanroom workstations")
+    assert shared.site.slug == "ntnu-nanolab"
+    assert shared.capacity == 4
+    assert shared.opening_hours[0] == {
+        "weekday": 0,
+        "opens": "07:00",
+        "closes": "19:00",
+    }
+    assert ResourceClosure.objects.filter(rrule="FREQ=WEEKLY;BYDAY=MO").count() == 1
 
 
 @pytest.mark.parametrize(

@@ -293,3 +293,57 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[Gunicorn
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@dataclass
+class Proxy:
+    port: int
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@contextmanager
+def nginx_proxy(upstream_port: int) -> Iterator[Proxy]:
+    """Debian's nginx in front of a server, as the Procfile's `proxy` runs it."""
+    port = free_port()
+    runtime = Path(tempfile.mkdtemp(prefix="ttp-nginx-"))
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below)
+    process = subprocess.Popen(
+        [PYTHON, "scripts/run_nginx.py"],
+        cwd=ROOT,
+        env=dict(
+            os.environ,
+            PROXY_BIND=f"127.0.0.1:{port}",
+            PROXY_UPSTREAM=f"127.0.0.1:{upstream_port}",
+            PROXY_RUNTIME_DIR=str(runtime),
+        ),
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        try:
+            wait_for_port(port)
+        except RuntimeError:
+            log.seek(0)
+            raise RuntimeError(log.read().decode()[-3000:]) from None
+        yield Proxy(port)
+    finally:
+        process.terminate()  # nginx's fast shutdown
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+@contextmanager
+def served_like_make_run(environment: dict[str, str]) -> Iterator[Proxy]:
+    """gunicorn (sync workers) behind nginx, trusting one proxy, as `make run`."""
+    with (
+        gunicorn(dict(environment, NUM_PROXIES="1")) as server,
+        nginx_proxy(server.port) as proxy,
+    ):
+        yield proxy

@@ -26,7 +26,16 @@ NOT_API_OPERATIONS: dict[str, str] = {
     "map/": "the HTML map page",
     "api-auth/": "DRF's browsable-API sign-in pages (HTML)",
     "ogc": "OGC API - Features, described by its own OpenAPI document at /ogc/api",
-    "api/v1/unsubscribe/<str:token>/": "one-click unsubscribe HTML page from emails",
+    "api/v1/unsubscribe/<str:token>/": "one-click unsubscribe link of older emails "
+    "(GET redirects to the page, POST is RFC 8058)",
+    # Pages for people (web/, issue 15): HTML, not API operations.
+    "verify-email/": "page behind the emailed verification link",
+    "reset-password/": "page behind the emailed password-reset link",
+    "unsubscribe/<str:token>/": "page behind the emailed unsubscribe link",
+    "unsubscribe/<str:token>/undo/": "undo button of the unsubscribe page",
+    "sites/<slug:slug>/": "public page of a site",
+    "pilots/<slug:slug>/": "public page of a pilot",
+    "opportunities/<slug:slug>/": "public page of an opportunity",
 }
 # Format-suffix variants (zones.json) duplicate documented routes.
 FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>|<drf_format_suffix:format>")

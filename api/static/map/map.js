@@ -129,6 +129,14 @@ function popupContent(feature) {
     const names = p.sectors.split(",").map((slug) => sectorNames[slug] || slug);
     box.append(element("p", `Sectors: ${names.join(", ")}`, "sectors"));
   }
+  // Sites and pilots have a public page (web/); zones only their API resource.
+  const pageOf = p.kind === "pilot" ? "pilots"
+    : config.kinds.some((k) => k.slug === p.kind) ? "sites" : null;
+  if (pageOf) {
+    const page = element("a", "Open the page", "page");
+    page.href = config.pages[pageOf].replace("__slug__", encodeURIComponent(p.slug));
+    box.append(page, document.createTextNode(" · "));
+  }
   const link = element("a", "Details in the API", "detail");
   link.href = p.detail_url;
   box.append(link);

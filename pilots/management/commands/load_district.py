@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from pilots.services.district import district_load
+from pilots.services.district_resources import example_resources_load
 from pilots.services.opportunity_examples import example_opportunities_load
 
 
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         summary = district_load(data_dir=data_dir)
         summary["example_opportunities"] = example_opportunities_load(
             path=data_dir / "pilot_opportunities.json"
+        )
+        summary["example_resources"] = example_resources_load(
+            path=data_dir / "bookable_resources.json"
         )
         changes = ", ".join(f"{name} {count}" for name, count in summary.items())
         self.stdout.write(f"district data loaded (rows created or changed: {changes})")

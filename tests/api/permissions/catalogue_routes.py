@@ -8,7 +8,8 @@ SITE_DELETE = by_role(401, 403, 403, 403, 204, 403, 403, 403)
 SITE_CREATE = by_role(401, 403, 403, 403, 201, 403, 403, 403)
 ORG_EDIT = by_role(401, 403, 403, 403, 200, 403, 403, 403)
 ORG_DELETE = by_role(401, 403, 403, 403, 409, 403, 403, 403)
-MEMBER_WRITE = by_role(401, 403, 403, 403, 201, 403, 403, 403)
+# Adding a member is an emailed invitation (202), issue 13.
+MEMBER_WRITE = by_role(401, 403, 403, 403, 202, 403, 403, 403)
 MEMBER_CHANGE = by_role(401, 403, 403, 403, 200, 403, 403, 403)
 MEMBER_DELETE = by_role(401, 403, 403, 403, 204, 403, 403, 403)
 # Take-downs (BFLA): moderators only. Public items are seen by all (403); an

@@ -10,7 +10,8 @@ REVIEW = by_role(401, 404, 403, 403, 404, 404, 404, 200)
 SUBMIT = by_role(401, 404, 200, 200, 404, 404, 404, 403)
 UNPUBLISH = by_role(401, 403, 403, 403, 403, 403, 403, 200)
 START = by_role(401, 403, 200, 200, 403, 403, 403, 403)
-COLLABORATOR_ADD = by_role(401, 404, 201, 403, 404, 404, 404, 403)
+# Adding a collaborator is an emailed invitation (202), issue 13.
+COLLABORATOR_ADD = by_role(401, 404, 202, 403, 404, 404, 404, 403)
 COLLABORATOR_REMOVE = by_role(401, 404, 204, 403, 404, 404, 404, 403)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from pilots.models import (
+    Invitation,
     Opportunity,
     Organization,
     OrganizationMembership,
@@ -116,6 +117,7 @@ def snapshot() -> dict[str, list]:
         "organizations": list(Organization.objects.order_by("pk").values()),
         "memberships": list(OrganizationMembership.objects.order_by("pk").values()),
         "opportunities": list(Opportunity.objects.order_by("pk").values()),
+        "invitations": list(Invitation.objects.order_by("pk").values()),
     }
 
 

@@ -16,6 +16,9 @@ COVERED_ELSEWHERE = {
     "notifications": "issue 6 (opportunities)",
     "unsubscribe": "issue 6 (opportunities)",
     "webhooks": "issue 6 (opportunities)",
+    "resources": "tests/api/test_booking_permissions.py",
+    "bookings": "tests/api/test_booking_permissions.py",
+    "invitations": "tests/api/accounts/test_invitations.py",
 }
 
 

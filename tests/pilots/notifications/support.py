@@ -6,16 +6,21 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
+
 from pilots.models import Organization, OrganizationMembership
 from tests.factories import OrganizationFactory, UserFactory
 
 MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
 
 
-def publisher_admin() -> tuple[Any, Organization]:
-    """A user who administers a new publishing organisation."""
+def publisher_admin(*, verified: bool = True) -> tuple[Any, Organization]:
+    """A user who administers a new publishing organisation (verified by a
+    moderator unless told otherwise, so its admins publish directly)."""
     user = UserFactory.create()
-    organization = OrganizationFactory.create()
+    organization = OrganizationFactory.create(
+        verified_at=timezone.now() if verified else None
+    )
     OrganizationMembership.objects.create(
         user=user, organization=organization, role=OrganizationMembership.Role.ADMIN
     )

@@ -119,7 +119,7 @@ def test_publish_reaches_email_inbox_and_signed_webhook(
     parts = body_parts(message)
     assert opportunity.title in parts["text/plain"]
     assert opportunity.title in parts["text/html"]
-    assert "/api/v1/unsubscribe/" in parts["text/html"]
+    assert "/unsubscribe/" in parts["text/html"]
 
     [received] = receiver.requests
     by_webhook.refresh_from_db()
@@ -254,3 +254,37 @@ def test_digest_groups_matches_into_one_message(
     assert daily.last_digest_at is not None
     assert json.dumps(str(delivery.id))
     assert Subscription.objects.count() == 2
+
+
+def test_a_moderators_approval_notifies_once_per_person_and_channel(
+    queue: str, tmp_path: Path, mail_dir: Path, worker_env: dict[str, str]
+) -> None:
+    """Issue 13: an unverified publisher submits; nothing goes out until a
+    moderator approves; then the worker sends one email to a person two of whose
+    subscriptions match."""
+    from pilots.services.opportunity_review import opportunity_transition
+    from tests.api.owner_support import make_moderator
+
+    actor, publisher = publisher_admin(verified=False)
+    person = UserFactory.create()
+    first = subscription_create(actor=person, channel="email", sectors=["mobility"])
+    second = subscription_create(actor=person, channel="email")
+    opportunity = OpportunityFactory.create(
+        publisher=publisher, status=Opportunity.Status.DRAFT, published_at=None
+    )
+
+    with worker(queue=queue, tmp_path=tmp_path, env=worker_env):
+        opportunity_transition(opportunity=opportunity, actor=actor, action="submit")
+        time.sleep(1)  # the sweeper's period: it would find any outbox row
+        nothing_yet = Notification.objects.count()
+        opportunity_transition(
+            opportunity=opportunity, actor=make_moderator(), action="approve"
+        )
+        wait_until(lambda: all_delivered(1), what="one delivery")
+
+    assert nothing_yet == 0
+    [notification] = Notification.objects.all()
+    assert notification.matched_subscription_ids == [first.pk, second.pk]
+    [message] = sent_emails(mail_dir)
+    assert message["To"] == person.email
+    assert opportunity.title in message["Subject"]

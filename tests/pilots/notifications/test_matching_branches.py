@@ -60,12 +60,13 @@ def reference(opportunity: Opportunity) -> set[int]:
 
 
 def matched(opportunity: Opportunity) -> set[int]:
+    """Every subscription the notifications list as matched (one notification
+    per person and channel lists all of theirs)."""
     match_subscriptions(opportunity_id=opportunity.pk)
-    return set(
-        Notification.objects.filter(opportunity=opportunity).values_list(
-            "subscription_id", flat=True
-        )
+    listed = Notification.objects.filter(opportunity=opportunity).values_list(
+        "matched_subscription_ids", flat=True
     )
+    return {subscription_id for ids in listed for subscription_id in ids}
 
 
 def mixed_subscriptions(count: int, zone_ids: list[int], org_ids: list[int]) -> None:

@@ -56,7 +56,7 @@ DROP FUNCTION IF EXISTS pilots_site_moved_footprints();
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pilots', '0008_catalogue_order_indexes'),
+        ('pilots', '0011_trust_accounts'),
     ]
 
     operations = [

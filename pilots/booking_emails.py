@@ -1,0 +1,61 @@
+"""Booking emails, in the recipient's language, times in the district's zone."""
+
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .emails import recipient_language
+from .models import Booking, BookingTransition
+from .services.booking_rules import district_zone
+
+
+def local_time(moment: datetime) -> str:
+    """`2026-10-25 01:00 CEST`: wall-clock time with the zone's abbreviation."""
+    return moment.astimezone(district_zone()).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def _facts(booking: Booking) -> dict[str, str]:
+    return {
+        "resource": booking.resource.name,
+        "site": booking.resource.site.name,
+        "start": local_time(booking.period.lower),
+        "end": local_time(booking.period.upper),
+        "organization": booking.organization.name,
+        "link": f"{settings.PUBLIC_BASE_URL}/api/v1/bookings/{booking.pk}/",
+    }
+
+
+def booking_email(transition: BookingTransition, recipient: Any) -> EmailMessage:
+    booking = transition.booking
+    with translation.override(recipient_language(recipient)):
+        facts = _facts(booking)
+        state = str(Booking.State(booking.state).label)
+        subject = _("Booking of %(resource)s: %(state)s") % {
+            "resource": facts["resource"],
+            "state": state,
+        }
+        body = _(
+            "%(resource)s at %(site)s, %(start)s to %(end)s, for %(organization)s.\n"
+            "State: %(state)s.\n\n%(link)s\n"
+        ) % {**facts, "state": state}
+        if transition.reason:
+            body += "\n" + _("Reason: %(reason)s") % {"reason": transition.reason}
+        return EmailMessage(subject=subject, body=body, to=[recipient.email])
+
+
+def booking_reminder_email(booking: Booking, recipient: Any) -> EmailMessage:
+    with translation.override(recipient_language(recipient)):
+        facts = _facts(booking)
+        subject = _("Tomorrow: %(resource)s at %(site)s") % facts
+        body = (
+            _(
+                "A reminder of your booking: %(resource)s at %(site)s, "
+                "%(start)s to %(end)s, for %(organization)s.\n\n%(link)s\n"
+            )
+            % facts
+        )
+        return EmailMessage(subject=subject, body=body, to=[recipient.email])
