@@ -85,7 +85,9 @@ journey:
 fuzz: services
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-60} FUZZ_GEOMETRY_EXAMPLES=$${FUZZ_GEOMETRY_EXAMPLES:-400} \
 	FUZZ_STATEFUL_STEPS=$${FUZZ_STATEFUL_STEPS:-15} FUZZ_COVERAGE=$${FUZZ_COVERAGE:-all} \
-		$(VENV)/bin/pytest tests/reliability/test_schemathesis.py tests/reliability/test_geometry_fuzz.py -q
+	FUZZ_HOSTILE_EXAMPLES=$${FUZZ_HOSTILE_EXAMPLES:-300} \
+		$(VENV)/bin/pytest tests/reliability/test_schemathesis.py tests/reliability/test_geometry_fuzz.py \
+		tests/reliability/test_hostile_queries_fuzz.py -q
 
 load: db
 	$(PY) loadtest/run.py

@@ -3,13 +3,17 @@
 A detail response carries `ETag: "<hash of model, id, updated_at>"`. A PUT,
 PATCH or DELETE whose `If-Match` names another version answers 412, so two
 editors cannot silently overwrite each other; `If-None-Match` on GET answers
-304 when nothing changed.
+304 when nothing changed. A write locks the row and compares the tag in the
+same transaction as the write, so of several writers holding one tag exactly
+one gets through.
 """
 
 import hashlib
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Model
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -38,6 +42,26 @@ def _listed(header: str) -> list[str]:
     return [tag.removeprefix("W/") for tag in tags]
 
 
+def lock_current(instance: Model, *, deleting: bool = False) -> None:
+    """Lock the row until the transaction ends; reload it if it changed since
+    it was read, so the tag is compared (and the write applied) to its latest
+    version. An update takes FOR NO KEY UPDATE, which still lets other rows
+    reference this one meanwhile; a delete takes FOR UPDATE."""
+    model = type(instance)
+    read_stamp = getattr(instance, "updated_at", None)
+    stamp_field = "updated_at" if hasattr(instance, "updated_at") else "pk"
+    row = (
+        model._default_manager.select_for_update(no_key=not deleting)
+        .filter(pk=instance.pk)
+        .values_list("pk", stamp_field)
+        .first()
+    )
+    if row is None:  # deleted meanwhile
+        raise Http404
+    if stamp_field == "updated_at" and row[1] != read_stamp:
+        instance.refresh_from_db()
+
+
 def check_if_match(request: Request, instance: Model) -> None:
     header = request.headers.get("If-Match")
     if not header:
@@ -48,14 +72,20 @@ def check_if_match(request: Request, instance: Model) -> None:
 
 
 class ETagMixin:
-    """For ModelViewSets: ETag on retrieve/update, If-Match on writes."""
+    """For ModelViewSets: ETag on retrieve/update, If-Match on writes (checked
+    under the row lock, in the write's transaction)."""
 
     def get_object(self) -> Any:
         instance = super().get_object()  # type: ignore[misc]
         request = self.request  # type: ignore[attr-defined]
         if request.method in ("PUT", "PATCH", "DELETE"):
+            lock_current(instance, deleting=request.method == "DELETE")
             check_if_match(request, instance)
         return instance
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with transaction.atomic():
+            return super().destroy(request, *args, **kwargs)  # type: ignore[misc]
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
@@ -67,7 +97,8 @@ class ETagMixin:
         return response
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().update(request, *args, **kwargs)  # type: ignore[misc]
+        with transaction.atomic():
+            response = super().update(request, *args, **kwargs)  # type: ignore[misc]
         instance = getattr(response, "instance", None) or self._updated_instance()
         if instance is not None:
             response["ETag"] = etag_for(instance)

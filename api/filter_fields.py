@@ -35,7 +35,8 @@ def _numbers(value: str, count: int, name: str) -> list[float]:
         numbers = [float(part) for part in parts]
     except ValueError:
         raise forms.ValidationError(
-            _("%(name)s needs numbers, got %(value)r.") % {"name": name, "value": value}
+            _("%(name)s needs numbers, got %(value)r."),
+            params={"name": name, "value": value},
         ) from None
     if not all(math.isfinite(number) for number in numbers):
         raise forms.ValidationError(
@@ -110,7 +111,11 @@ class GeoJSONGeometryFormField(forms.CharField):
                     "message": message,
                     "path": error.path,
                 }
-            raise forms.ValidationError(message) from None
+            # The text goes in as a parameter: a "%" in it must not be read as
+            # a format directive (django-filter formats messages with params).
+            raise forms.ValidationError(
+                "%(message)s", params={"message": message}
+            ) from None
 
 
 class IntegerListField(forms.CharField):
@@ -126,8 +131,8 @@ class IntegerListField(forms.CharField):
             numbers = [int(part) for part in value.split(",")]
         except ValueError:
             raise forms.ValidationError(
-                _("Expected comma-separated whole numbers, got %(value)r.")
-                % {"value": value}
+                _("Expected comma-separated whole numbers, got %(value)r."),
+                params={"value": value},
             ) from None
         outside = [n for n in numbers if not self.min_value <= n <= self.max_value]
         if outside:
@@ -281,7 +286,7 @@ class StrictBooleanField(forms.Field):
         if value in ("true", "false"):
             return value == "true"
         raise forms.ValidationError(
-            _("Expected true or false, got %(value)r.") % {"value": value}
+            _("Expected true or false, got %(value)r."), params={"value": value}
         )
 
 

@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q, QuerySet
+from django.db.models import Field, IntegerField, Q, QuerySet
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -91,11 +94,54 @@ def decode_cursor(text: str, keys: Sequence[Key]) -> Cursor:
         values, reverse, inclusive = json.loads(
             base64.urlsafe_b64decode(padded.encode())
         )
-    except (ValueError, TypeError, binascii.Error):
+    except (ValueError, TypeError, RecursionError, binascii.Error):
         raise ValidationError({"cursor": ["Invalid cursor."]}) from None
     if not isinstance(values, list) or len(values) != len(keys):
         raise ValidationError({"cursor": ["The cursor belongs to another ordering."]})
-    return Cursor(values=values, reverse=bool(reverse), inclusive=bool(inclusive))
+    if not isinstance(reverse, bool) or not isinstance(inclusive, bool):
+        raise ValidationError({"cursor": [_("The cursor holds the wrong types.")]})
+    return Cursor(values=values, reverse=reverse, inclusive=inclusive)
+
+
+def _key_field(queryset: QuerySet, name: str) -> Field | None:
+    annotation = queryset.query.annotations.get(name)
+    if annotation is not None:
+        return annotation.output_field
+    try:
+        field = queryset.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None  # a related lookup: PostgreSQL compares it as given
+    return field if isinstance(field, Field) else None
+
+
+def _typed_value(field: Field | None, value: Any) -> Any:
+    """The cursor value as its key's type; ValueError if it is not one."""
+    if value is None or isinstance(value, list | dict):
+        raise ValueError(value)
+    if field is None:
+        return value
+    if isinstance(field, IntegerField) and type(value) is not int:
+        raise ValueError(value)
+    typed = field.to_python(value)
+    field.run_validators(typed)  # integer range of the column, ...
+    if typed is None:
+        raise ValueError(value)
+    return typed
+
+
+def typed_cursor(queryset: QuerySet, keys: Sequence[Key], cursor: Cursor) -> Cursor:
+    """A decoded cursor whose values fit the ordering keys' types, else a 400
+    (a hand-made cursor must not reach the database as text for a number)."""
+    try:
+        values = [
+            _typed_value(_key_field(queryset, name), value)
+            for (name, _descending), value in zip(keys, cursor.values, strict=True)
+        ]
+    except (DjangoValidationError, ValueError, TypeError, OverflowError):
+        raise ValidationError(
+            {"cursor": [_("The cursor holds the wrong types.")]}
+        ) from None
+    return Cursor(values=values, reverse=cursor.reverse, inclusive=cursor.inclusive)
 
 
 class KeysetCursorPagination(BasePagination):
@@ -133,7 +179,9 @@ class KeysetCursorPagination(BasePagination):
         keys = ordering_keys(queryset)
         limit = self.limit(request)
         text = request.query_params.get(self.cursor_query_param)
-        cursor = decode_cursor(text, keys) if text else None
+        cursor = (
+            typed_cursor(queryset, keys, decode_cursor(text, keys)) if text else None
+        )
         reverse = bool(cursor and cursor.reverse)
         if cursor is not None:
             queryset = queryset.filter(_after(keys, cursor))

@@ -88,7 +88,10 @@ def render_features(
 
     `srid` reprojects in PostGIS; `flip_axes` swaps x and y after that.
     """
-    inner_sql, params = _selected(queryset, spec).query.sql_with_params()
+    try:
+        inner_sql, params = _selected(queryset, spec).query.sql_with_params()
+    except EmptyResultSet:  # e.g. a filter no row can meet (trl_min = 10^20)
+        return b"[]"
     # Identifiers come from FeatureSpec (checked), values stay parameters.
     sql = (
         "SELECT convert_to(coalesce(json_agg("

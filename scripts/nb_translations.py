@@ -619,6 +619,25 @@ NB = {
     "%(min)d..%(max)d.",
     "%(name)s=%(value)d is outside 0..%(last)d at zoom %(z)d.": "%(name)s=%(value)d "
     "er utenfor 0..%(last)d på zoomnivå %(z)d.",
+    # trust_robust (issue 13): conflicts, hostile input, titles
+    "This value is already taken.": "Denne verdien er allerede i bruk.",
+    "The data conflicts with a stored row (a unique value is taken or a rule is "
+    "broken).": "Dataene er i konflikt med en lagret rad (en unik verdi er i bruk "
+    "eller en regel er brutt).",
+    "The cursor holds the wrong types.": "Pekeren inneholder verdier av feil type.",
+    "The JSON body is nested more than %(limit)d levels deep.": "JSON-innholdet er "
+    "nøstet dypere enn %(limit)d nivåer.",
+    "numbers must be finite": "tall må være endelige",
+    "IS NULL applies to a property": "IS NULL gjelder en egenskap",
+    "LIKE compares a property with a pattern": "LIKE sammenligner en egenskap med "
+    "et mønster",
+    "The filter is nested too deeply.": "Filteret er nøstet for dypt.",
+    "The filter is not usable.": "Filteret kan ikke brukes.",
+    "A number in the filter is out of range.": "Et tall i filteret er utenfor "
+    "gyldig område.",
+    "offset must be at most %(maximum)d.": "offset kan være høyst %(maximum)d.",
+    "Control characters (line breaks, tabs, ...) are not allowed here.": "Kontroll"
+    "tegn (linjeskift, tabulatorer, ...) er ikke tillatt her.",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

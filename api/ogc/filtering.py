@@ -9,6 +9,7 @@ by api/ogc/cql2_text.py (pygeofilter's grammar plus the standard T_* form).
 """
 
 import json
+import math
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, Polygon
 from django.core.exceptions import FieldError, ValidationError
 from django.db.models import F, Q
+from django.utils.translation import gettext as _
 from lark.exceptions import LarkError
 from pygeofilter import ast, values
 from pygeofilter.backends.django.evaluate import DjangoFilterEvaluator
@@ -91,6 +93,8 @@ class QueryableFilterEvaluator(DjangoFilterEvaluator):
 
     @handle(*values.LITERALS)
     def literal(self, node: Any) -> Any:
+        if isinstance(node, float) and not math.isfinite(node):
+            raise _FilterError(_("numbers must be finite"))
         return node
 
     @handle(type(None))
@@ -131,10 +135,20 @@ class QueryableFilterEvaluator(DjangoFilterEvaluator):
             return _checked_geometry(box)
         raise _FilterError(f"function {node.name!r} is not supported")
 
+    @handle(ast.IsNull)
+    def null(self, node: ast.IsNull, lhs: Any) -> Q:
+        if not isinstance(lhs, F):
+            raise _FilterError(_("IS NULL applies to a property"))
+        name = lhs.name  # type: ignore[attr-defined]
+        return Q(**{f"{name}__isnull": not node.not_})
+
     @handle(ast.Like)
     def like(self, node: ast.Like, lhs: Any) -> Q:
+        if not isinstance(lhs, F):
+            raise _FilterError(_("LIKE compares a property with a pattern"))
         lookup = "iregex" if node.nocase else "regex"
-        condition = Q(**{f"{lhs.name}__{lookup}": _like_regex(node.pattern)})
+        name = lhs.name  # type: ignore[attr-defined]
+        condition = Q(**{f"{name}__{lookup}": _like_regex(node.pattern)})
         return ~condition if node.not_ else condition
 
     @handle(ast.TemporalPredicate, subclasses=True)
@@ -181,6 +195,8 @@ def parse_filter(text: str, language: str) -> ast.AstType:
         if language == "cql2-json":
             return parse_cql2_json(text)
         return parse_cql2_text(text)
+    except RecursionError:
+        raise OGCRequestError("filter", _("The filter is nested too deeply.")) from None
     except (LarkError, ValueError, TypeError, KeyError, AttributeError) as error:
         raise OGCRequestError("filter", f"The filter does not parse: {error}") from None
 
@@ -202,6 +218,8 @@ def filter_condition(
         condition = evaluator.evaluate(tree)
     except (_FilterError, ValueError, TypeError, AssertionError, KeyError) as error:
         raise OGCRequestError("filter", f"The filter is not usable: {error}") from None
+    except (AttributeError, RecursionError):  # a node in a place it cannot be
+        raise OGCRequestError("filter", _("The filter is not usable.")) from None
     except NotImplementedError as error:
         raise OGCRequestError("filter", f"Not supported: {error}") from None
     if not isinstance(condition, Q):
@@ -215,3 +233,7 @@ def apply_filter(queryset: Any, condition: Q) -> Any:
         return queryset.filter(condition)
     except (ValidationError, ValueError, TypeError, FieldError) as error:
         raise OGCRequestError("filter", f"The filter is not usable: {error}") from None
+    except OverflowError:
+        raise OGCRequestError(
+            "filter", _("A number in the filter is out of range.")
+        ) from None

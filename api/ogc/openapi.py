@@ -5,7 +5,7 @@ from typing import Any
 from geo.crs import CRS84, SUPPORTED_CRS
 
 from .collections import COLLECTIONS
-from .parameters import DEFAULT_LIMIT, FILTER_LANGUAGES, MAX_LIMIT
+from .parameters import DEFAULT_LIMIT, FILTER_LANGUAGES, MAX_LIMIT, MAX_OFFSET
 
 _CRS_SCHEMA = {"type": "string", "format": "uri", "enum": list(SUPPORTED_CRS)}
 
@@ -38,7 +38,7 @@ PARAMETERS: dict[str, Any] = {
     "offset": _query(
         "offset",
         "Rows to skip (follow `next` links).",
-        {"type": "integer", "minimum": 0},
+        {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
     ),
     "bbox": _query(
         "bbox",

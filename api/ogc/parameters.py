@@ -24,6 +24,8 @@ FILTER_LANGUAGES = ("cql2-text", "cql2-json")
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+# Beyond any collection, and within PostgreSQL's bigint OFFSET with the limit.
+MAX_OFFSET = 2**31 - 1
 
 
 def parse_limit(value: str | None) -> int:
@@ -48,6 +50,11 @@ def parse_offset(value: str | None) -> int:
         raise OGCRequestError("offset", _("offset must be an integer.")) from None
     if offset < 0:
         raise OGCRequestError("offset", _("offset must not be negative."))
+    if offset > MAX_OFFSET:
+        raise OGCRequestError(
+            "offset",
+            _("offset must be at most %(maximum)d.") % {"maximum": MAX_OFFSET},
+        )
     return offset
 
 

@@ -20,7 +20,6 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import APIException
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.serializers import BaseSerializer
 
@@ -31,12 +30,7 @@ from ..pagination import KeysetCursorPagination
 from ..renderers import CatalogueCSVRenderer, GeoJSONRenderer
 from ..schema import geojson_responses
 from .geojson import GeoJSONMixin
-
-
-class Conflict(APIException):
-    status_code = 409
-    default_detail = "The request conflicts with the current state of the data."
-    default_code = "conflict"
+from .service_errors import Conflict, integrity_conflict
 
 
 @extend_schema_serializer(many=False)
@@ -127,6 +121,7 @@ class CatalogueViewSet(GeoJSONMixin, viewsets.ModelViewSet):
     def perform_create(self, serializer: BaseSerializer) -> None:
         instance = self._write(
             type(self).create_service,
+            model=self.get_queryset().model,
             actor=self.request.user,
             **serializer.validated_data,
         )
@@ -135,6 +130,7 @@ class CatalogueViewSet(GeoJSONMixin, viewsets.ModelViewSet):
     def perform_update(self, serializer: BaseSerializer) -> None:
         instance = self._write(
             type(self).update_service,
+            model=self.get_queryset().model,
             actor=self.request.user,
             **{self.entity_name: serializer.instance},
             **serializer.validated_data,
@@ -153,11 +149,10 @@ class CatalogueViewSet(GeoJSONMixin, viewsets.ModelViewSet):
             ) from None
 
     @staticmethod
-    def _write(service: Callable[..., Model], **kwargs: Any) -> Model:
+    def _write(
+        service: Callable[..., Model], *, model: type[Model], **kwargs: Any
+    ) -> Model:
         try:
             return service(**kwargs)
         except IntegrityError as error:
-            raise Conflict(
-                "The data conflicts with a stored row (a unique value is taken "
-                f"or a rule is broken): {str(error).splitlines()[0]}"
-            ) from None
+            raise integrity_conflict(error, model) from None

@@ -16,6 +16,7 @@ from pilots.services.opportunities import (
     opportunity_update,
 )
 
+from ..concurrency import ETagMixin
 from ..features_opportunities import OPPORTUNITY_FEATURE
 from ..opportunity_filters import OpportunityFilterSet
 from ..serializers.opportunities import OpportunitySerializer
@@ -42,7 +43,7 @@ class ReadOrSignedIn(BasePermission):
 
 @catalogue_schema(OpportunitySerializer)
 class OpportunityViewSet(
-    OpportunityReviewActionsMixin, UnpublishActionsMixin, CatalogueViewSet
+    OpportunityReviewActionsMixin, UnpublishActionsMixin, ETagMixin, CatalogueViewSet
 ):
     """Calls for pilots, testbed access and partnerships the district publishes.
 

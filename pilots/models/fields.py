@@ -1,10 +1,24 @@
 """Field and constraint helpers shared by the catalogue's models."""
 
+import unicodedata
+
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 TRL_RANGE = (1, 9)
+
+
+def no_control_characters(value: str) -> None:
+    """Titles and names are one line of text: no line breaks, tabs or other
+    control characters (a CR/LF in a title broke the email subject built
+    from it)."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError(
+            _("Control characters (line breaks, tabs, ...) are not allowed here."),
+            code="control_characters",
+        )
 
 
 def sector_array() -> ArrayField:

@@ -6,6 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.utils.translation import gettext_lazy as _
 
 from .fields import (
+    no_control_characters,
     sdg_array,
     sdgs_in_range,
     sector_array,
@@ -61,8 +62,13 @@ class Opportunity(Unpublishable, models.Model):
         CONTINUOUS = "continuous", "Continuous"
 
     slug = models.SlugField(max_length=100, unique=True)
-    title = models.CharField(max_length=200)
-    title_no = models.CharField(_("title (Norwegian)"), max_length=200, blank=True)
+    title = models.CharField(max_length=200, validators=[no_control_characters])
+    title_no = models.CharField(
+        _("title (Norwegian)"),
+        max_length=200,
+        blank=True,
+        validators=[no_control_characters],
+    )
     summary = models.TextField(blank=True)
     summary_no = models.TextField(_("summary (Norwegian)"), blank=True)
     description = models.TextField(blank=True)

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .fields import no_control_characters
 from .moderation import Unpublishable
 
 
@@ -36,7 +37,7 @@ class Organization(Unpublishable, models.Model):
         CLUSTER = "cluster", "Cluster / network"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[no_control_characters])
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     org_number = models.CharField(

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from geo.models import Zone
 
-from .fields import sdg_array, sdgs_in_range, sector_array
+from .fields import no_control_characters, sdg_array, sdgs_in_range, sector_array
 from .organizations import Organization
 from .sites import Site
 
@@ -30,8 +30,13 @@ class PilotProject(models.Model):
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.ACTIVE, Status.COMPLETED)
 
     slug = models.SlugField(max_length=100, unique=True)
-    title = models.CharField(max_length=200)
-    title_no = models.CharField(_("title (Norwegian)"), max_length=200, blank=True)
+    title = models.CharField(max_length=200, validators=[no_control_characters])
+    title_no = models.CharField(
+        _("title (Norwegian)"),
+        max_length=200,
+        blank=True,
+        validators=[no_control_characters],
+    )
     summary = models.TextField(blank=True)
     summary_no = models.TextField(_("summary (Norwegian)"), blank=True)
     description = models.TextField(blank=True)

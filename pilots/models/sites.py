@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from geo.models import Zone
 
-from .fields import sdg_array, sdgs_in_range, sector_array, trl_levels_in_range
+from .fields import (
+    no_control_characters,
+    sdg_array,
+    sdgs_in_range,
+    sector_array,
+    trl_levels_in_range,
+)
 from .moderation import Unpublishable
 from .organizations import Organization
 
@@ -36,8 +42,13 @@ class Site(Unpublishable, models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    name = models.CharField(max_length=200)
-    name_no = models.CharField(_("name (Norwegian)"), max_length=200, blank=True)
+    name = models.CharField(max_length=200, validators=[no_control_characters])
+    name_no = models.CharField(
+        _("name (Norwegian)"),
+        max_length=200,
+        blank=True,
+        validators=[no_control_characters],
+    )
     description = models.TextField(blank=True)
     description_no = models.TextField(_("description (Norwegian)"), blank=True)
     host = models.ForeignKey(

@@ -35,3 +35,7 @@ def email_send(*, delivery: Delivery, notifications: list[Notification]) -> None
         message.send(fail_silently=False)
     except OSError as error:
         raise DeliveryFailed(f"mail: {type(error).__name__}") from None
+    except ValueError as error:
+        # BadHeaderError (a line break in the subject or an address) and bad
+        # addresses: the message cannot be built, and never will be.
+        raise DeliveryImpossible(f"mail cannot be built: {error}"[:200]) from None

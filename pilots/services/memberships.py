@@ -12,6 +12,12 @@ class LastAdminError(Exception):
     """An organisation keeps at least one admin."""
 
 
+def _lock_organization(organization_id: int) -> None:
+    """Serialise membership changes of one organisation, so two admins demoting
+    each other at once cannot both see the other as the remaining admin."""
+    list(Organization.objects.select_for_update(no_key=True).filter(pk=organization_id))
+
+
 def _other_admins_exist(membership: OrganizationMembership) -> bool:
     return (
         OrganizationMembership.objects.filter(
@@ -28,6 +34,7 @@ def organization_membership_set(
     *, organization: Organization, user: Any, role: str, actor: Any = None
 ) -> OrganizationMembership:
     """Add `user` to `organization` in `role`, or change their role."""
+    _lock_organization(organization.pk)
     membership = (
         OrganizationMembership.objects.select_for_update()
         .filter(organization=organization, user=user)
@@ -51,6 +58,7 @@ def organization_membership_set(
 def organization_membership_delete(
     *, membership: OrganizationMembership, actor: Any = None
 ) -> None:
+    _lock_organization(membership.organization_id)
     membership = OrganizationMembership.objects.select_for_update().get(
         pk=membership.pk
     )

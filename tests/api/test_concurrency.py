@@ -85,19 +85,37 @@ def test_if_none_match_answers_304(owner, pilot):
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/sites/{site}/", "/api/v1/organizations/{org}/"],
+    [
+        "/api/v1/sites/{site}/",
+        "/api/v1/organizations/{org}/",
+        "/api/v1/opportunities/{opportunity}/",
+    ],
 )
-def test_sites_and_organisations_check_if_match_too(path):
+def test_sites_organisations_and_opportunities_check_if_match_too(path):
     from tests.factories import SiteFactory
+    from tests.pilots.notifications.factories import OpportunityFactory
 
     org = OrganizationFactory.create()
     site = SiteFactory.create(host=org)
+    opportunity = OpportunityFactory.create(publisher=org, status="draft")
     admin = make_member(org, "admin")
-    url = path.format(site=site.slug, org=org.slug)
+    url = path.format(site=site.slug, org=org.slug, opportunity=opportunity.slug)
 
     stale = client_for(admin).patch(
-        url, {"name": "Changed"}, format="json", HTTP_IF_MATCH='"stale"'
+        url,
+        {"name": "Changed", "title": "Changed"},
+        format="json",
+        HTTP_IF_MATCH='"stale"',
     )
 
     assert client_for(admin).get(url).has_header("ETag")
     assert stale.status_code == 412
+
+
+def test_a_stale_if_match_on_delete_is_412_and_deletes_nothing(owner, pilot):
+    response = client_for(owner).delete(
+        f"/api/v1/pilots/{pilot.slug}/", HTTP_IF_MATCH='"stale"'
+    )
+
+    assert response.status_code == 412
+    assert PilotProject.objects.filter(pk=pilot.pk).exists()

@@ -20,13 +20,16 @@ FUZZ_SEEDS (comma-separated).
 
 import functools
 import os
+import re
 from typing import Any
 
 import hypothesis
 import schemathesis
 from django.core.wsgi import get_wsgi_application
+from hypothesis import strategies as st
 
 from .conftest import FIGURES
+from .hostile import hostile_query
 from .identities import IDENTITIES, OWNER, Credentials
 from .openapi import document
 
@@ -128,7 +131,43 @@ def load_schema(*, coverage: bool, seed: int) -> schemathesis.BaseSchema:
 # views without touching the database, so new operations are picked up by themselves.
 @functools.cache
 def load_schema_once(coverage: bool, seed: int) -> schemathesis.BaseSchema:
-    return load_schema(coverage=coverage, seed=seed)
+    loaded = load_schema(coverage=coverage, seed=seed)
+    loaded.hook("flatmap_query")(with_hostile_values)
+    return loaded
+
+
+# The operations whose positive-data check admits 400 (the operations above).
+HOSTILE_QUERY_TARGETS = re.compile(
+    r"^GET (/api/v1/(sites|pilots|opportunities)/$|/tiles/)"
+)
+
+
+def with_hostile_values(
+    context: schemathesis.HookContext, query: dict[str, Any] | None
+) -> Any:
+    """Some generated list queries get one hostile value (tests/reliability/
+    hostile.py: percent signs, numbers beyond any column, wrong-typed cursors),
+    the shapes that once answered 500 (issue 13). The lists already answer 400
+    problem details to values JSON Schema cannot rule out (above)."""
+    operation = context.operation
+    query = query or {}
+    if operation is None or not HOSTILE_QUERY_TARGETS.match(
+        f"{operation.method.upper()} {operation.path}"
+    ):
+        return st.just(query)
+    names = [
+        parameter.name
+        for parameter in operation.query
+        if parameter.name in {"sdg", "bbox", "near", "radius", "trl", "cursor"}
+    ]
+    if not names:
+        return st.just(query)
+    return st.just(query) | hostile_query(query, names).map(_counted)
+
+
+def _counted(query: dict[str, Any]) -> dict[str, Any]:
+    FIGURES["schemathesis hostile queries"] += 1
+    return query
 
 
 def schema_for(identity: str, seed: int) -> schemathesis.BaseSchema:
