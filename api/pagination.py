@@ -25,6 +25,8 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from geo.rendering import FeatureSpec, render_page
 from pilots.selectors import nearest_bound
 
+from .query_parameters import reject_unknown_query_parameters
+
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_BULK_LIMIT = 10_000  # GeoJSON and CSV: map clients and exports
@@ -130,6 +132,10 @@ class KeysetCursorPagination(BasePagination):
     ) -> tuple[QuerySet, list[Key], Cursor | None, int]:
         """The queryset from the cursor on, in page order; keys; cursor; limit."""
         self.request = request
+        view = (request.parser_context or {}).get("view")
+        reject_unknown_query_parameters(
+            request, view, paging=(self.limit_query_param, self.cursor_query_param)
+        )
         keys = ordering_keys(queryset)
         limit = self.limit(request)
         text = request.query_params.get(self.cursor_query_param)

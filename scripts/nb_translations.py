@@ -170,6 +170,9 @@ NB = {
         "uventet %(text)s i kolonne %(column)s."
     ),
     "BBOX coordinates must be in %(crs)s": "BBOX-koordinater må være i %(crs)s",
+    "Unknown query parameter. Known parameters: %(known)s.": (
+        "Ukjent spørreparameter. Kjente parametere: %(known)s."
+    ),
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).
