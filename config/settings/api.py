@@ -56,6 +56,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,
     "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
+    # `?format=` wins over Accept (GDAL sends Accept: application/json).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatParameterFirst",
 }
 REST_KNOX = {
     "TOKEN_TTL": timedelta(hours=env.int("API_TOKEN_TTL_HOURS", default=24 * 30)),
