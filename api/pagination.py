@@ -189,8 +189,20 @@ class KeysetCursorPagination(BasePagination):
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response(
-            {"next": self.next_url, "previous": self.previous_url, "results": data}
+            {"next": self.next_url, "previous": self.previous_url, "results": data},
+            headers=self.link_headers(),
         )
+
+    def link_headers(self) -> dict[str, str]:
+        """The page's `next` and `prev` as an RFC 8288 Link header (if any)."""
+        header = link_header(
+            [
+                (url, rel)
+                for url, rel in ((self.next_url, "next"), (self.previous_url, "prev"))
+                if url is not None
+            ]
+        )
+        return {"Link": header} if header else {}
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         link = {"type": "string", "nullable": True, "format": "uri"}
@@ -255,6 +267,11 @@ class KeysetCursorPagination(BasePagination):
             if url is not None
         ]
         return rendered.features, links
+
+
+def link_header(links: Sequence[tuple[str, str]]) -> str:
+    """`<url>; rel="next", <url>; rel="prev"` (RFC 8288) of (url, rel) pairs."""
+    return ", ".join(f'<{url}>; rel="{rel}"' for url, rel in links)
 
 
 def without_cursor(url: str) -> str:

@@ -17,6 +17,7 @@ from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid
 from geo.rendering import feature_collection, render_feature, render_features
 
 from ..errors import problem_response
+from ..pagination import link_header
 from .collection import (
     Collection,
     spatial_extent,
@@ -268,16 +269,20 @@ def items(request: HttpRequest, collection_id: str) -> HttpResponse:
             queryset[offset : offset + limit], found.feature, **_render_options(crs)
         )
     returned = max(0, min(limit, matched - offset))
+    links = _page_links(request, found, offset=offset, limit=limit, matched=matched)
     body = feature_collection(
         features,
         numberMatched=str(matched).encode(),
         numberReturned=str(returned).encode(),
         timeStamp=json.dumps(_now()).encode(),
-        links=json.dumps(
-            _page_links(request, found, offset=offset, limit=limit, matched=matched)
-        ).encode(),
+        links=json.dumps(links).encode(),
     )
-    return _geojson(body, crs)
+    response = _geojson(body, crs)
+    paging = [(each["href"], each["rel"]) for each in links]
+    pages = [(href, rel) for href, rel in paging if rel in ("next", "prev")]
+    if pages:
+        response["Link"] = link_header(pages)
+    return response
 
 
 def _now() -> str:
