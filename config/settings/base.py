@@ -48,6 +48,8 @@ MIDDLEWARE = [
     # Problem details for every error below this point; bodies over 1 MB are
     # refused before anything reads them.
     "api.middleware.ProblemDetailsMiddleware",
+    # Weak ETags and 304s for lists and OGC items (api/conditional.py).
+    "api.conditional.ListETagMiddleware",
     "api.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
