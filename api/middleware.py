@@ -12,6 +12,7 @@ from .errors import PROBLEM_CONTENT_TYPE, problem_response
 
 logger = logging.getLogger(__name__)
 
+KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
 API_PREFIXES = ("/api/", "/ogc", "/tiles/", "/healthz", "/readyz")
 
 
@@ -31,7 +32,11 @@ class ProblemDetailsMiddleware:
             and response.get("Content-Type") != PROBLEM_CONTENT_TYPE
         ):
             status = response.status_code
-            return problem_response(status, HTTPStatus(status).description)
+            problem = problem_response(status, HTTPStatus(status).description)
+            for header in KEPT_HEADERS:  # a 405 names the methods it allows
+                if header in response:
+                    problem[header] = response[header]
+            return problem
         return response
 
     def process_exception(

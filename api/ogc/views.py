@@ -27,6 +27,7 @@ from .collection import (
 from .collections import COLLECTIONS
 from .conformance import CONFORMANCE_CLASSES
 from .errors import OGCRequestError
+from .feature_schema import feature_properties, feature_xsd
 from .links import GEOJSON, JSON, OPENAPI_JSON, SCHEMA_JSON, link, url
 from .openapi import openapi_document
 from .parameters import (
@@ -151,6 +152,24 @@ def _collection_document(request: HttpRequest, collection: Collection) -> Any:
                 SCHEMA_JSON,
                 "Queryables",
             ),
+            link(
+                url(request, "schema", collection.id),
+                "describedby",
+                SCHEMA_JSON,
+                "Schema of the features",
+            ),
+            link(
+                url(request, "schema-xsd", collection.id),
+                "describedBy",  # GDAL < 3.8 matches this spelling
+                XSD,
+                "Schema of the features (XML Schema)",
+            ),
+            link(
+                url(request, "schema", collection.id),
+                "http://www.opengis.net/def/rel/ogc/1.0/schema",
+                SCHEMA_JSON,
+                "Schema of the features",
+            ),
         ],
     }
 
@@ -190,6 +209,31 @@ def queryables(request: HttpRequest, collection_id: str) -> HttpResponse:
         },
         SCHEMA_JSON,
     )
+
+
+@ogc_endpoint()
+def schema(request: HttpRequest, collection_id: str) -> HttpResponse:
+    found = _collection(collection_id)
+    return _json(
+        {
+            "$schema": "https://json-schema.org/draft/2019-09/schema",
+            "$id": url(request, "schema", found.id),
+            "type": "object",
+            "title": found.title,
+            "properties": feature_properties(found),
+        },
+        SCHEMA_JSON,
+    )
+
+
+@ogc_endpoint()
+def schema_xsd(request: HttpRequest, collection_id: str) -> HttpResponse:
+    found = _collection(collection_id)
+    namespace = url(request, "landing")
+    return HttpResponse(feature_xsd(found, namespace), content_type=XSD)
+
+
+XSD = "application/xml"
 
 
 def _render_options(crs: str) -> dict[str, Any]:
