@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 import brotli
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, StreamingHttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 
@@ -61,11 +61,15 @@ class CompressionMiddleware(GZipMiddleware):
             return response
         if not _ACCEPTS_BR.search(request.headers.get("Accept-Encoding", "")):
             return super().process_response(request, response)
-        if response.streaming:
+        if isinstance(response, StreamingHttpResponse):
             if response.is_async:  # rare here (sync WSGI): gzip handles it
                 return super().process_response(request, response)
-            response.streaming_content = _brotli_stream(response.streaming_content)
+            response.streaming_content = _brotli_stream(
+                iter(response.streaming_content)  # type: ignore[arg-type]
+            )
             del response.headers["Content-Length"]
+        elif response.streaming:  # any other streaming kind: gzip
+            return super().process_response(request, response)
         else:
             content = response.content  # type: ignore[attr-defined]
             if len(content) < MIN_BYTES:
