@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "api.middleware.ProblemDetailsMiddleware",
     # Weak ETags and 304s for lists and OGC items (api/conditional.py).
     "api.conditional.ListETagMiddleware",
+    # Content-Language only on translated bodies (api/content_language.py).
+    "api.content_language.UntranslatedDataMiddleware",
     "api.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
