@@ -6,10 +6,13 @@ class ApiConfig(AppConfig):
     verbose_name = "HTTP API"
 
     def ready(self) -> None:
+        from corsheaders.signals import check_request_enabled
         from django.contrib.auth.signals import user_login_failed
 
+        from .cors import anonymous_read_from_any_origin
         from .throttling import record_failed_sign_in
         from .tile_versions import connect_signals
 
         connect_signals()
         user_login_failed.connect(record_failed_sign_in, dispatch_uid="api-sign-in")
+        check_request_enabled.connect(anonymous_read_from_any_origin)

@@ -1,19 +1,23 @@
 """Optimistic concurrency for detail resources: ETag and If-Match.
 
-A detail response carries `ETag: "<hash of model, id, updated_at>"`. A PUT,
-PATCH or DELETE whose `If-Match` names another version answers 412, so two
-editors cannot silently overwrite each other; `If-None-Match` on GET answers
-304 when nothing changed. A write locks the row and compares the tag in the
-same transaction as the write, so of several writers holding one tag exactly
-one gets through.
+A detail response carries `ETag: "<hash of model, id, updated_at>-<format>-
+<language>"`: the version, then the representation (JSON, GeoJSON, CSV; en,
+nb), so a cache never serves one representation for another. A PUT, PATCH or
+DELETE whose `If-Match` names another version (in any representation) answers
+412, so two editors cannot silently overwrite each other; `If-None-Match` on
+GET answers 304 when nothing changed. A write locks the row and compares the
+tag in the same transaction as the write, so of several writers holding one
+tag exactly one gets through.
 """
 
 import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -37,9 +41,22 @@ def etag_for(instance: Model) -> str:
     return '"' + hashlib.sha256(raw).hexdigest()[:32] + '"'
 
 
+def representation_etag(version: str, request: Request) -> str:
+    """The version's tag for the representation this request gets."""
+    renderer = getattr(request, "accepted_renderer", None)
+    media = getattr(renderer, "format", None) or "json"
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f'{version[:-1]}-{media}-{language}"'
+
+
 def _listed(header: str) -> list[str]:
     tags = [tag.strip() for tag in header.split(",") if tag.strip()]
     return [tag.removeprefix("W/") for tag in tags]
+
+
+def _version_of(tag: str) -> str:
+    """The version part of a representation's tag (`"<hash>-json-en"`)."""
+    return tag if tag == "*" else tag.split("-", 1)[0].rstrip('"') + '"'
 
 
 def lock_current(instance: Model, *, deleting: bool = False) -> None:
@@ -66,8 +83,8 @@ def check_if_match(request: Request, instance: Model) -> None:
     header = request.headers.get("If-Match")
     if not header:
         return
-    tags = _listed(header)
-    if "*" not in tags and etag_for(instance) not in tags:
+    versions = {_version_of(tag) for tag in _listed(header)}
+    if "*" not in versions and etag_for(instance) not in versions:
         raise PreconditionFailed()
 
 
@@ -89,7 +106,7 @@ class ETagMixin:
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
-        tag = etag_for(instance)
+        tag = representation_etag(etag_for(instance), request)
         if tag in _listed(request.headers.get("If-None-Match", "")):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
         response = super().retrieve(request, *args, **kwargs)  # type: ignore[misc]
@@ -101,7 +118,7 @@ class ETagMixin:
             response = super().update(request, *args, **kwargs)  # type: ignore[misc]
         instance = getattr(response, "instance", None) or self._updated_instance()
         if instance is not None:
-            response["ETag"] = etag_for(instance)
+            response["ETag"] = representation_etag(etag_for(instance), request)
         return response
 
     def _updated_instance(self) -> Model | None:

@@ -13,6 +13,7 @@ from .problem_titles import status_description
 
 logger = logging.getLogger(__name__)
 
+KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
 API_PREFIXES = ("/api/", "/ogc", "/tiles/", "/healthz", "/readyz")
 
 
@@ -32,7 +33,11 @@ class ProblemDetailsMiddleware:
             and response.get("Content-Type") != PROBLEM_CONTENT_TYPE
         ):
             status = response.status_code
-            return problem_response(status, status_description(status))
+            problem = problem_response(status, status_description(status))
+            for header in KEPT_HEADERS:  # a 405 names the methods it allows
+                if header in response:
+                    problem[header] = response[header]
+            return problem
         return response
 
     def process_exception(

@@ -28,6 +28,8 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from geo.rendering import FeatureSpec, render_page
 from pilots.selectors import nearest_bound
 
+from .query_parameters import reject_unknown_query_parameters
+
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_BULK_LIMIT = 10_000  # GeoJSON and CSV: map clients and exports
@@ -176,6 +178,10 @@ class KeysetCursorPagination(BasePagination):
     ) -> tuple[QuerySet, list[Key], Cursor | None, int]:
         """The queryset from the cursor on, in page order; keys; cursor; limit."""
         self.request = request
+        view = (request.parser_context or {}).get("view")
+        reject_unknown_query_parameters(
+            request, view, paging=(self.limit_query_param, self.cursor_query_param)
+        )
         keys = ordering_keys(queryset)
         limit = self.limit(request)
         text = request.query_params.get(self.cursor_query_param)
@@ -231,8 +237,20 @@ class KeysetCursorPagination(BasePagination):
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response(
-            {"next": self.next_url, "previous": self.previous_url, "results": data}
+            {"next": self.next_url, "previous": self.previous_url, "results": data},
+            headers=self.link_headers(),
         )
+
+    def link_headers(self) -> dict[str, str]:
+        """The page's `next` and `prev` as an RFC 8288 Link header (if any)."""
+        header = link_header(
+            [
+                (url, rel)
+                for url, rel in ((self.next_url, "next"), (self.previous_url, "prev"))
+                if url is not None
+            ]
+        )
+        return {"Link": header} if header else {}
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         link = {"type": "string", "nullable": True, "format": "uri"}
@@ -297,6 +315,11 @@ class KeysetCursorPagination(BasePagination):
             if url is not None
         ]
         return rendered.features, links
+
+
+def link_header(links: Sequence[tuple[str, str]]) -> str:
+    """`<url>; rel="next", <url>; rel="prev"` (RFC 8288) of (url, rel) pairs."""
+    return ", ".join(f'<{url}>; rel="{rel}"' for url, rel in links)
 
 
 def without_cursor(url: str) -> str:

@@ -51,7 +51,9 @@ def _feature_sql(
     )
     return (
         "json_build_object('type', 'Feature', 'id', t.feature_id, "
-        f"'geometry', ST_AsGeoJSON({geometry}, {int(decimals)})::json, "
+        # Options 0: no legacy `crs` member inside the geometry (RFC 7946; the
+        # CRS of other projections is the response's Content-Crs).
+        f"'geometry', ST_AsGeoJSON({geometry}, {int(decimals)}, 0)::json, "
         f"'properties', json_build_object({properties}))"
     )
 

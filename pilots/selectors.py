@@ -188,14 +188,17 @@ def spatial_expression(model: type) -> Expression | F:
 def bbox_filter(
     queryset: QuerySet, *, bbox: tuple[float, float, float, float]
 ) -> QuerySet:
-    """Rows whose geometry meets the lon/lat box (index-assisted &&)."""
+    """Rows whose geometry meets the lon/lat box: `&&` for the index step, then
+    the exact test (`&&` alone compares single-precision index boxes and lets in
+    points a few millionths of a degree outside)."""
     box = Polygon.from_bbox(bbox)
     box.srid = 4326
     if queryset.model is PilotProject:
         return queryset.filter(
-            Q(location__bboverlaps=box) | Q(location__isnull=True, area__intersects=box)
+            Q(location__bboverlaps=box, location__intersects=box)
+            | Q(location__isnull=True, area__intersects=box)
         )
-    return queryset.filter(location__bboverlaps=box)
+    return queryset.filter(location__bboverlaps=box, location__intersects=box)
 
 
 def intersects_filter(queryset: QuerySet, *, geometry: GEOSGeometry) -> QuerySet:

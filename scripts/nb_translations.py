@@ -638,6 +638,28 @@ NB = {
     "offset must be at most %(maximum)d.": "offset kan være høyst %(maximum)d.",
     "Control characters (line breaks, tabs, ...) are not allowed here.": "Kontroll"
     "tegn (linjeskift, tabulatorer, ...) er ikke tillatt her.",
+    # contract_answers (issue 14): CQL2 parse failures, unknown query parameters
+    "The filter does not parse: %(reason)s": "Filteret kan ikke tolkes: %(reason)s",
+    "it is not a CQL2 expression.": "det er ikke et CQL2-uttrykk.",
+    "a bbox is 4 or 6 finite numbers.": "en bbox er 4 eller 6 endelige tall.",
+    "unknown operator %(op)r.": "ukjent operator %(op)r.",
+    "the operator %(op)r needs its args.": "operatoren %(op)r trenger args.",
+    "between takes a property, a lower and an upper bound.": (
+        "between tar en egenskap, en nedre og en øvre grense."
+    ),
+    "it is not JSON (%(reason)s at column %(column)d).": (
+        "det er ikke JSON (%(reason)s i kolonne %(column)d)."
+    ),
+    "it ends before the expression is complete.": (
+        "det slutter før uttrykket er fullstendig."
+    ),
+    "unexpected %(text)s at column %(column)s.": (
+        "uventet %(text)s i kolonne %(column)s."
+    ),
+    "BBOX coordinates must be in %(crs)s": "BBOX-koordinater må være i %(crs)s",
+    "Unknown query parameter. Known parameters: %(known)s.": (
+        "Ukjent spørreparameter. Kjente parametere: %(known)s."
+    ),
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

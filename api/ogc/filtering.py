@@ -17,8 +17,8 @@ from typing import Any
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, Polygon
 from django.core.exceptions import FieldError, ValidationError
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
-from lark.exceptions import LarkError
 from pygeofilter import ast, values
 from pygeofilter.backends.django.evaluate import DjangoFilterEvaluator
 from pygeofilter.backends.evaluator import handle
@@ -26,6 +26,7 @@ from pygeofilter.parsers.cql2_json import parse as parse_cql2_json
 
 from geo.crs import CRS84
 
+from .cql2_input import parse_failure, standard_cql2_json
 from .cql2_text import parse as parse_cql2_text
 from .errors import OGCRequestError
 from .parameters import FILTER_LANGUAGES
@@ -124,6 +125,16 @@ class QueryableFilterEvaluator(DjangoFilterEvaluator):
         box = Polygon.from_bbox((node.x1, node.y1, node.x2, node.y2))
         return _checked_geometry(box)
 
+    @handle(ast.BBox)
+    def bbox(self, node: ast.BBox, lhs: Any) -> Q:
+        """BBOX(geometry, minx, miny, maxx, maxy): exact, not `&&` alone."""
+        if node.crs and node.crs != CRS84:
+            raise _FilterError(
+                gettext("BBOX coordinates must be in %(crs)s") % {"crs": CRS84}
+            )
+        box = Polygon.from_bbox((node.minx, node.miny, node.maxx, node.maxy))
+        return Q(**{f"{lhs.name}__intersects": _checked_geometry(box)})
+
     @handle(ast.Function)
     def function(self, node: ast.Function, *arguments: Any) -> Any:
         if node.name.lower() == "bbox" and len(arguments) in (4, 6):
@@ -193,12 +204,24 @@ def parse_filter(text: str, language: str) -> ast.AstType:
         )
     try:
         if language == "cql2-json":
-            return parse_cql2_json(text)
-        return parse_cql2_text(text)
+            tree = parse_cql2_json(standard_cql2_json(json.loads(text)))
+        else:
+            tree = parse_cql2_text(text)
     except RecursionError:
         raise OGCRequestError("filter", _("The filter is nested too deeply.")) from None
-    except (LarkError, ValueError, TypeError, KeyError, AttributeError) as error:
-        raise OGCRequestError("filter", f"The filter does not parse: {error}") from None
+    except Exception as error:  # any parser failure is the client's filter
+        reason = parse_failure(error)
+        raise OGCRequestError(
+            "filter",
+            gettext("The filter does not parse: %(reason)s") % {"reason": reason},
+        ) from None
+    if not isinstance(tree, ast.Node):
+        raise OGCRequestError(
+            "filter",
+            gettext("The filter does not parse: %(reason)s")
+            % {"reason": gettext("it is not a CQL2 expression.")},
+        )
+    return tree
 
 
 def filter_condition(

@@ -18,6 +18,7 @@ from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid
 from geo.rendering import feature_collection, render_feature, render_features
 
 from ..errors import problem_response
+from ..pagination import link_header
 from .collection import (
     Collection,
     spatial_extent,
@@ -27,6 +28,7 @@ from .collection import (
 from .collections import COLLECTIONS
 from .conformance import CONFORMANCE_CLASSES
 from .errors import OGCRequestError
+from .feature_schema import feature_properties, feature_xsd
 from .links import GEOJSON, JSON, OPENAPI_JSON, SCHEMA_JSON, link, url
 from .openapi import openapi_document
 from .parameters import (
@@ -155,6 +157,24 @@ def _collection_document(request: HttpRequest, collection: Collection) -> Any:
                 SCHEMA_JSON,
                 "Queryables",
             ),
+            link(
+                url(request, "schema", collection.id),
+                "describedby",
+                SCHEMA_JSON,
+                "Schema of the features",
+            ),
+            link(
+                url(request, "schema-xsd", collection.id),
+                "describedBy",  # GDAL < 3.8 matches this spelling
+                XSD,
+                "Schema of the features (XML Schema)",
+            ),
+            link(
+                url(request, "schema", collection.id),
+                "http://www.opengis.net/def/rel/ogc/1.0/schema",
+                SCHEMA_JSON,
+                "Schema of the features",
+            ),
         ],
     }
 
@@ -194,6 +214,31 @@ def queryables(request: HttpRequest, collection_id: str) -> HttpResponse:
         },
         SCHEMA_JSON,
     )
+
+
+@ogc_endpoint()
+def schema(request: HttpRequest, collection_id: str) -> HttpResponse:
+    found = _collection(collection_id)
+    return _json(
+        {
+            "$schema": "https://json-schema.org/draft/2019-09/schema",
+            "$id": url(request, "schema", found.id),
+            "type": "object",
+            "title": found.title,
+            "properties": feature_properties(found),
+        },
+        SCHEMA_JSON,
+    )
+
+
+@ogc_endpoint()
+def schema_xsd(request: HttpRequest, collection_id: str) -> HttpResponse:
+    found = _collection(collection_id)
+    namespace = url(request, "landing")
+    return HttpResponse(feature_xsd(found, namespace), content_type=XSD)
+
+
+XSD = "application/xml"
 
 
 def _render_options(crs: str) -> dict[str, Any]:
@@ -273,16 +318,23 @@ def items(request: HttpRequest, collection_id: str) -> HttpResponse:
             queryset[offset : offset + limit], found.feature, **_render_options(crs)
         )
     returned = max(0, min(limit, matched - offset))
+    links = _page_links(request, found, offset=offset, limit=limit, matched=matched)
+    stamp = json.dumps(_now()).encode()
     body = feature_collection(
         features,
         numberMatched=str(matched).encode(),
         numberReturned=str(returned).encode(),
-        timeStamp=json.dumps(_now()).encode(),
-        links=json.dumps(
-            _page_links(request, found, offset=offset, limit=limit, matched=matched)
-        ).encode(),
+        timeStamp=stamp,
+        links=json.dumps(links).encode(),
     )
-    return _geojson(body, crs)
+    response = _geojson(body, crs)
+    # The weak ETag (api/conditional.py) leaves out the time of the answer.
+    response.etag_content = body.replace(stamp, b"", 1)  # type: ignore[attr-defined]
+    paging = [(each["href"], each["rel"]) for each in links]
+    pages = [(href, rel) for href, rel in paging if rel in ("next", "prev")]
+    if pages:
+        response["Link"] = link_header(pages)
+    return response
 
 
 def _now() -> str:

@@ -12,6 +12,7 @@ from geo.rendering import (
     render_features,
 )
 
+from ..pagination import KeysetCursorPagination
 from ..renderers import GeoJSONRenderer
 
 
@@ -30,7 +31,13 @@ class GeoJSONMixin:
         queryset = self.filter_queryset(self.get_feature_queryset())  # type: ignore[attr-defined]
         features, members = self.paginate_features(queryset)
         body = feature_collection(features, **members)
-        return Response(body, content_type=GeoJSONRenderer.media_type)
+        paginator = getattr(self, "paginator", None)
+        headers = (
+            paginator.link_headers()
+            if isinstance(paginator, KeysetCursorPagination)
+            else {}
+        )
+        return Response(body, content_type=GeoJSONRenderer.media_type, headers=headers)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not wants_geojson(request):

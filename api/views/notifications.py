@@ -27,6 +27,7 @@ class NotificationViewSet(
     serializer_class = NotificationSerializer
     permission_classes = [IsAuthenticated]
     pagination_class = KeysetCursorPagination
+    extra_query_parameters = ("unread",)
 
     def get_queryset(self) -> Any:
         queryset = notification_list(user=self.request.user)

@@ -24,6 +24,7 @@ from ..serializers.subscriptions import (
     SubscriptionSerializer,
     SubscriptionWithSecretSerializer,
 )
+from .paging import paginated
 from .service_errors import call_service
 
 
@@ -106,6 +107,9 @@ class SubscriptionViewSet(viewsets.ModelViewSet):
     @extend_schema(request=None, responses=DeliverySerializer(many=True))
     @action(detail=True, methods=["get"])
     def deliveries(self, request: Request, pk: str | None = None) -> Response:
-        """The latest 100 deliveries: pending, delivered, dead or skipped."""
-        rows = delivery_list(subscription=self.get_object())[:100]
-        return Response(DeliverySerializer(rows, many=True).data)
+        """Deliveries, newest first, in keyset pages: pending, delivered, dead
+        or skipped."""
+        rows = delivery_list(subscription=self.get_object())
+        return paginated(
+            request, self, rows, lambda page: DeliverySerializer(page, many=True).data
+        )

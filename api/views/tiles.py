@@ -39,6 +39,7 @@ from geo.tiles import (
     render_tile,
 )
 
+from ..query_parameters import reject_unknown_query_parameters
 from ..renderers import ProblemJSONRenderer
 from ..tile_layers import TileLayer
 from ..tile_versions import layer_version
@@ -97,6 +98,7 @@ class LayerView(APIView):
 
     def filtered_rows(self, request: Request) -> Any:
         rows = self.layer.rows()
+        reject_unknown_query_parameters(request, self, paging=(VERSION_PARAMETER,))
         if self.layer.filterset_class is None:
             return rows
         data = request.query_params.copy()

@@ -4,6 +4,7 @@ from rest_framework import viewsets
 
 from pilots.selectors import sdg_list, sector_list, trl_level_list
 
+from ..query_parameters import KnownQueryParameters
 from ..serializers.vocabularies import (
     SDGSerializer,
     SectorSerializer,
@@ -17,7 +18,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = sector_list()
     serializer_class = SectorSerializer
     lookup_field = "slug"
-    filter_backends: list = []
+    filter_backends = [KnownQueryParameters]
 
 
 class SDGViewSet(viewsets.ReadOnlyModelViewSet):
@@ -26,7 +27,7 @@ class SDGViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = sdg_list()
     serializer_class = SDGSerializer
     lookup_field = "number"
-    filter_backends: list = []
+    filter_backends = [KnownQueryParameters]
 
 
 class TRLLevelViewSet(viewsets.ReadOnlyModelViewSet):
@@ -35,4 +36,4 @@ class TRLLevelViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = trl_level_list()
     serializer_class = TRLLevelSerializer
     lookup_field = "level"
-    filter_backends: list = []
+    filter_backends = [KnownQueryParameters]

@@ -5,6 +5,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from geo.rendering import FeatureSpec
 from geo.selectors import zone_list
 
+from ..query_parameters import KnownQueryParameters
 from ..renderers import GeoJSONRenderer
 from ..schema import geojson_responses
 from ..serializers.zones import ZoneSerializer
@@ -21,6 +22,7 @@ class ZoneViewSet(GeoJSONMixin, viewsets.ReadOnlyModelViewSet):
     queryset = zone_list()
     serializer_class = ZoneSerializer
     lookup_field = "slug"
+    filter_backends = [KnownQueryParameters]
     renderer_classes = [JSONRenderer, GeoJSONRenderer, BrowsableAPIRenderer]
     feature_spec = FeatureSpec(
         geometry="area", id="slug", properties={"slug": "slug", "name": "name"}

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+from corsheaders.defaults import default_headers as default_cors_headers
 from csp.constants import NONCE
 
 from .environment import PRODUCTION, env
@@ -73,6 +74,8 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
+    # `?format=` wins over Accept (GDAL sends Accept: application/json).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatParameterFirst",
 }
 REST_KNOX = {
     "TOKEN_TTL": timedelta(hours=env.int("API_TOKEN_TTL_HOURS", default=24 * 30)),
@@ -151,9 +154,14 @@ SPECTACULAR_TAG_ALIASES = {
     "readyz": "health",
 }
 
-# CORS only for configured origins, and only on the API, OGC and tile routes.
+# CORS only on the API, OGC and tile routes: anonymous GETs from any origin
+# (open data, api/cors.py), writes and token-carrying reads only from
+# CORS_ALLOWED_ORIGINS. Clients may send If-Match/If-None-Match and read the
+# paging, version and CRS headers.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/(api|ogc|tiles)(/|$)"
+CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match")
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Content-Crs", "Content-Language", "Location"]
 
 # The map page: the basemap is a raster tile URL template ({z}/{x}/{y}); empty
 # means a plain background, so the page works offline.

@@ -48,12 +48,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it compresses the final body (static files included); never
+    # HTML (BREACH: api/compression.py).
+    "api.compression.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Problem details for every error below this point; bodies over 1 MB are
     # refused before anything reads them.
     "api.middleware.ProblemDetailsMiddleware",
+    # Weak ETags and 304s for lists and OGC items (api/conditional.py).
+    "api.conditional.ListETagMiddleware",
+    # Content-Language only on translated bodies (api/content_language.py).
+    "api.content_language.UntranslatedDataMiddleware",
     "api.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

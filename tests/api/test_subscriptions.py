@@ -143,7 +143,7 @@ def test_deliveries_never_show_receiver_answers(user_client: APIClient) -> None:
     response = user_client.get(f"{URL}{created['id']}/deliveries/")
 
     assert response.status_code == 200
-    [row] = response.json()
+    [row] = response.json()["results"]
     assert row["status"] == "dead"
     assert row["webhook_id"].startswith("msg_")
     assert "secret-data" not in response.content.decode()
@@ -163,3 +163,27 @@ def test_switching_to_webhook_shows_the_new_secret_once(user_client: APIClient) 
     assert switched.json()["webhook_secret"].startswith("whsec_")
     assert renamed.status_code == 200
     assert "webhook_secret" not in renamed.json()
+
+
+def test_deliveries_are_paginated_newest_first(user_client: APIClient) -> None:
+    from django.utils import timezone
+
+    created = user_client.post(URL, {"channel": "email"}, format="json").json()
+    for number in range(25):
+        Delivery.objects.create(
+            subscription_id=created["id"],
+            kind="match",
+            channel="email",
+            dedupe_key=f"match:{number}",
+            next_attempt_at=timezone.now(),
+        )
+    url = f"{URL}{created['id']}/deliveries/"
+
+    first = user_client.get(url).json()
+    second = user_client.get(first["next"]).json()
+
+    assert len(first["results"]) == 20
+    assert len(second["results"]) == 5
+    assert second["next"] is None
+    ids = [row["webhook_id"] for row in first["results"] + second["results"]]
+    assert len(set(ids)) == 25

@@ -47,6 +47,17 @@ STATEFUL_STEPS = int(os.environ.get("FUZZ_STATEFUL_STEPS", "6"))
 COVERAGE = os.environ.get("FUZZ_COVERAGE", "none")
 
 
+def _identity_encoding(app: Any) -> Any:
+    """The in-process WSGI transport does not decode content codings (HTTP
+    clients do), so the fuzzer's requests ask for none: bodies stay plain."""
+
+    def without_compression(environ: dict[str, Any], start_response: Any) -> Any:
+        environ.pop("HTTP_ACCEPT_ENCODING", None)
+        return app(environ, start_response)
+
+    return without_compression
+
+
 def load_schema(*, coverage: bool, seed: int) -> schemathesis.BaseSchema:
     config = schemathesis.Config.from_dict(
         {
@@ -122,7 +133,7 @@ def load_schema(*, coverage: bool, seed: int) -> schemathesis.BaseSchema:
     )
     # The document is built once per process (openapi.document) and shared.
     loaded = schemathesis.openapi.from_dict(document(), config=config)
-    loaded.app = get_wsgi_application()
+    loaded.app = _identity_encoding(get_wsgi_application())
     loaded.location = "/api/schema/?format=json"
     return loaded
 

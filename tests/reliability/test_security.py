@@ -144,7 +144,7 @@ def test_html_pages_work_in_a_browser_under_the_policy(live_server: Any) -> None
 @override_settings(CORS_ALLOWED_ORIGINS=["https://maps.techport.example"])
 def test_cors_only_for_configured_origins(client: Client) -> None:
     allowed = client.get("/api/v1/zones/", HTTP_ORIGIN="https://maps.techport.example")
-    other = client.get("/api/v1/zones/", HTTP_ORIGIN="https://evil.example")
+    other = client.post("/api/v1/zones/", {}, HTTP_ORIGIN="https://evil.example")
     preflight = client.options(
         "/api/v1/zones/",
         HTTP_ORIGIN="https://evil.example",
@@ -156,8 +156,12 @@ def test_cors_only_for_configured_origins(client: Client) -> None:
     assert "Access-Control-Allow-Origin" not in preflight
 
 
-def test_no_cors_by_default(client: Client) -> None:
-    response = client.get("/api/v1/zones/", HTTP_ORIGIN="https://maps.techport.example")
+def test_no_cors_for_writes_by_default(client: Client) -> None:
+    response = client.options(
+        "/api/v1/zones/",
+        HTTP_ORIGIN="https://maps.techport.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
+    )
 
     assert "Access-Control-Allow-Origin" not in response
 
