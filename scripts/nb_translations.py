@@ -282,8 +282,7 @@ NB = {
     "Booking of %(resource)s: %(state)s": "Booking av %(resource)s: %(state)s",
     "Cancel": "Avbestill",
     "Cancelled": "Avbestilt",
-    "Closing time must be after opening time.": "Stengetid må være etter "
-    "åpningstid.",
+    "Closing time must be after opening time.": "Stengetid må være etter åpningstid.",
     "Confirm": "Bekreft",
     "Confirmed": "Bekreftet",
     "Decline": "Avslå",
@@ -330,6 +329,30 @@ NB = {
     "for %(organization)s.\n\n%(link)s\n": "En påminnelse om bookingen din: "
     "%(resource)s ved %(site)s, %(start)s til %(end)s, for "
     "%(organization)s.\n\n%(link)s\n",
+    # map_page (issue 16): the map page
+    "Map of the district": "Kart over området",
+    "Search by name or organisation": "Søk på navn eller organisasjon",
+    "Legend: show": "Tegnforklaring: vis",
+    "Pilot projects": "Pilotprosjekter",
+    "Opportunities": "Muligheter",
+    "Zones": "Soner",
+    "Sector": "Sektor",
+    "All sectors": "Alle sektorer",
+    "Sustainable Development Goal": "Bærekraftsmål",
+    "All goals": "Alle mål",
+    "Any level": "Alle nivåer",
+    "All zones": "Alle soner",
+    "In view": "I kartutsnittet",
+    "Opportunity": "Mulighet",
+    "Host": "Vert",
+    "Lead": "Leder",
+    "Publisher": "Utlyser",
+    "Open the page": "Åpne siden",
+    "Details in the API": "Detaljer i API-et",
+    "Nothing in view matches.": "Ingenting i kartutsnittet passer.",
+    "The basemap could not be loaded; showing the plain map.": "Bakgrunnskartet "
+    "kunne ikke lastes; viser det enkle kartet.",
+    "Closed": "Stengt",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).
