@@ -6,6 +6,7 @@ Screenshots go to MAP_SCREENSHOT_DIR (e.g. test-output/) when it is set.
 """
 
 import base64
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,7 +26,7 @@ from tests.factories import (
 )
 from tests.pilots.notifications.factories import OpportunityFactory
 
-# Its Chromium fixture, registered here under its own name (`browser`).
+# Its Chromium fixture, registered here too (as `chromium`).
 chromium = test_map_page.browser
 READY = "() => document.documentElement.dataset.mapReady === 'true'"
 # The pilot colour of map.js (#7b3294), with room for antialiasing.
@@ -107,9 +108,9 @@ def open_map(browser: Browser, url: str) -> tuple[Page, PageLog]:
 
 @pytest.fixture
 def visit(
-    district: dict[str, Any], live_server: Any, browser: Browser
+    district: dict[str, Any], live_server: Any, chromium: Browser
 ) -> Iterator[tuple[Page, PageLog]]:
-    page, log = open_map(browser, f"{live_server.url}/map/")
+    page, log = open_map(chromium, f"{live_server.url}/map/")
     yield page, log
     page.close()
 
@@ -239,7 +240,7 @@ def test_filters_change_what_is_shown(visit, district):
     assert log.errors == []
 
 
-def test_a_shared_url_restores_the_view(visit, district, live_server, browser):
+def test_a_shared_url_restores_the_view(visit, district, live_server, chromium):
     page, _ = visit
     page.select_option("#sector", "mobility")
     page.fill("#search", "shuttle")
@@ -248,7 +249,7 @@ def test_a_shared_url_restores_the_view(visit, district, live_server, browser):
     page.wait_for_function("() => location.hash.startsWith('#map=15.00/')")
     shared = page.url
 
-    other, log = open_map(browser, shared)
+    other, log = open_map(chromium, shared)
     wait_until_rendered(other, ["pilots-point"], [district["pilot"].title])
     view = other.evaluate(
         "() => [registryMap.getZoom(), registryMap.getCenter().lng,"
@@ -265,8 +266,8 @@ def test_a_shared_url_restores_the_view(visit, district, live_server, browser):
     other.close()
 
 
-def test_the_page_speaks_bokmal(district, live_server, browser):
-    page, log = open_map(browser, f"{live_server.url}/map/?lang=nb")
+def test_the_page_speaks_bokmal(district, live_server, chromium):
+    page, log = open_map(chromium, f"{live_server.url}/map/?lang=nb")
 
     assert page.locator("html").get_attribute("lang") == "nb"
     label = page.locator("label[for=search]").inner_text()
@@ -276,4 +277,51 @@ def test_the_page_speaks_bokmal(district, live_server, browser):
     popup_titles(page)
     assert "Vert: SINTEF" in page.locator(".maplibregl-popup-content").inner_text()
     assert log.errors == []
+    page.close()
+
+
+DEPLOYMENT_STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [
+        {
+            "id": "deployment-background",
+            "type": "background",
+            "paint": {"background-color": "#cfe3f5"},
+        }
+    ],
+}
+
+
+def test_a_deployment_style_is_drawn_under_the_registry(
+    district, live_server, chromium, settings, tmp_path
+):
+    (tmp_path / "style.json").write_text(json.dumps(DEPLOYMENT_STYLE))
+    settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, ("deploy", tmp_path)]
+    settings.MAP_STYLE_URL = f"{live_server.url}/static/deploy/style.json"
+
+    page, log = open_map(chromium, f"{live_server.url}/map/")
+    wait_until_rendered(page, ["pilots-point"], [district["pilot"].title])
+
+    layers = page.evaluate("() => registryMap.getStyle().layers.map((l) => l.id)")
+    screenshot(page, "district-style.png")
+    assert layers[0] == "deployment-background"
+    assert layers.index("sites") < layers.index("pilots-point")
+    assert log.errors == []
+    page.close()
+
+
+def test_an_unreachable_style_falls_back_to_the_offline_style(
+    district, live_server, chromium, settings
+):
+    settings.MAP_STYLE_URL = f"{live_server.url}/static/deploy/missing-style.json"
+
+    page, _ = open_map(chromium, f"{live_server.url}/map/")
+    wait_until_rendered(page, ["pilots-point"], [district["pilot"].title])
+
+    layers = page.evaluate("() => registryMap.getStyle().layers.map((l) => l.id)")
+    assert layers[0] == "background"
+    names = [district[key].name for key in ("arena", "lab")]
+    titles = [district[key].title for key in ("pilot", "opportunity")]
+    assert in_view(page) == sorted(names + titles)
     page.close()
