@@ -275,7 +275,7 @@ window.addEventListener("hashchange", () => {
   const { params, view } = readHash();
   restoreForm(params);
   if (view) map.jumpTo(view);
-  applyFilters();
+  if (map.getSource("sites")) applyFilters();
 });
 
 // ---- popups -------------------------------------------------------------------
