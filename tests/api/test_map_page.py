@@ -28,7 +28,8 @@ def test_zone_names_are_placed_inside_their_zones(client, zones):
     assert len(config["zones"]) == Zone.objects.count() >= 3
     for zone in config["zones"]:
         area = Zone.objects.get(slug=zone["slug"]).area
-        assert area.contains(Point(*zone["label"], srid=4326)), zone["name"]
+        lon, lat = zone["label"]
+        assert area.contains(Point(lon, lat, srid=4326)), zone["name"]
 
 
 def test_the_page_links_every_layer_with_a_public_page(client, db):
