@@ -660,6 +660,30 @@ NB = {
     "Unknown query parameter. Known parameters: %(known)s.": (
         "Ukjent spørreparameter. Kjente parametere: %(known)s."
     ),
+    # map_page (issue 16): the map page
+    "Map of the district": "Kart over området",
+    "Search by name or organisation": "Søk på navn eller organisasjon",
+    "Legend: show": "Tegnforklaring: vis",
+    "Pilot projects": "Pilotprosjekter",
+    "Opportunities": "Muligheter",
+    "Zones": "Soner",
+    "Sector": "Sektor",
+    "All sectors": "Alle sektorer",
+    "Sustainable Development Goal": "Bærekraftsmål",
+    "All goals": "Alle mål",
+    "Any level": "Alle nivåer",
+    "All zones": "Alle soner",
+    "In view": "I kartutsnittet",
+    "Opportunity": "Mulighet",
+    "Host": "Vert",
+    "Lead": "Leder",
+    "Publisher": "Utlyser",
+    "Open the page": "Åpne siden",
+    "Details in the API": "Detaljer i API-et",
+    "Nothing in view matches.": "Ingenting i kartutsnittet passer.",
+    "The basemap could not be loaded; showing the plain map.": "Bakgrunnskartet "
+    "kunne ikke lastes; viser det enkle kartet.",
+    "Closed": "Stengt",
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

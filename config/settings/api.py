@@ -167,15 +167,25 @@ CORS_EXPOSE_HEADERS = ["ETag", "Link", "Content-Crs", "Content-Language", "Locat
 # means a plain background, so the page works offline.
 MAP_BASEMAP_TILES_URL = env.str("MAP_BASEMAP_TILES_URL", default="")
 MAP_BASEMAP_ATTRIBUTION = env.str("MAP_BASEMAP_ATTRIBUTION", default="")
+# A MapLibre style a deployment provides (OpenStreetMap-based, Kartverket's):
+# the registry's layers are drawn over it; empty or unreachable means the
+# offline style above.
+MAP_STYLE_URL = env.str("MAP_STYLE_URL", default="")
 MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[10.3946, 63.4103]))
 MAP_ZOOM = env.float("MAP_ZOOM", default=13.3)
 
 # Content-Security-Policy for the HTML pages: scripts only from this origin or
 # inline with the per-request nonce (the Swagger UI template adds it); inline
 # styles (Swagger UI and ReDoc set style attributes); ReDoc and MapLibre start
-# web workers from blob: URLs. A configured basemap's origin is allowed too.
-_basemap = urlsplit(MAP_BASEMAP_TILES_URL)
-_basemap_origins = [f"{_basemap.scheme}://{_basemap.netloc}"] if _basemap.netloc else []
+# web workers from blob: URLs. A configured basemap's or style's origin is
+# allowed too (a style's tiles, glyphs and sprites elsewhere: CSP_EXTRA_*).
+_basemap_origins = list(
+    dict.fromkeys(
+        f"{url.scheme}://{url.netloc}"
+        for url in map(urlsplit, (MAP_BASEMAP_TILES_URL, MAP_STYLE_URL))
+        if url.netloc
+    )
+)
 CSP_EXTRA_IMG_SOURCES = env.list("CSP_EXTRA_IMG_SOURCES", default=[])
 CSP_EXTRA_CONNECT_SOURCES = env.list("CSP_EXTRA_CONNECT_SOURCES", default=[])
 CONTENT_SECURITY_POLICY: dict[str, dict[str, list]] = {
