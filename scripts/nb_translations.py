@@ -282,8 +282,7 @@ NB = {
     "Booking of %(resource)s: %(state)s": "Booking av %(resource)s: %(state)s",
     "Cancel": "Avbestill",
     "Cancelled": "Avbestilt",
-    "Closing time must be after opening time.": "Stengetid må være etter "
-    "åpningstid.",
+    "Closing time must be after opening time.": "Stengetid må være etter åpningstid.",
     "Confirm": "Bekreft",
     "Confirmed": "Bekreftet",
     "Decline": "Avslå",
@@ -330,6 +329,87 @@ NB = {
     "for %(organization)s.\n\n%(link)s\n": "En påminnelse om bookingen din: "
     "%(resource)s ved %(site)s, %(start)s til %(end)s, for "
     "%(organization)s.\n\n%(link)s\n",
+    # portal (issue 16): the registration portal's pages
+    "Title": "Tittel",
+    "Summary": "Sammendrag",
+    "Description": "Beskrivelse",
+    "Sustainable Development Goals": "Bærekraftsmål",
+    "Technology readiness level (TRL)": "Teknologimodenhetsnivå (TRL)",
+    "Sites": "Steder",
+    "Partner organisations": "Partnerorganisasjoner",
+    "Longitude": "Lengdegrad",
+    "Latitude": "Breddegrad",
+    "Click the map to place the pilot, or type the coordinates.": (
+        "Klikk i kartet for å plassere piloten, eller skriv inn koordinatene."
+    ),
+    "Email address": "E-postadresse",
+    "Password": "Passord",
+    "Too many attempts from your network; wait a minute and try again.": (
+        "For mange forsøk fra nettverket ditt; vent et minutt og prøv igjen."
+    ),
+    "Account": "Konto",
+    "My pilots": "Mine piloter",
+    "Review queue": "Behandlingskø",
+    "Sign out": "Logg ut",
+    "Sign in": "Logg inn",
+    "Create an account": "Opprett en konto",
+    "Create the account": "Opprett kontoen",
+    "I have an account: sign in": "Jeg har en konto: logg inn",
+    "You are signed out.": "Du er logget ut.",
+    "Register your pilots in the district's catalogue. We email you a link to "
+    "confirm the address.": (
+        "Registrer pilotene dine i distriktets katalog. Vi sender deg en lenke "
+        "på e-post for å bekrefte adressen."
+    ),
+    "Forgot the password?": "Glemt passordet?",
+    "We email a link to choose a new password.": (
+        "Vi sender en lenke på e-post for å velge et nytt passord."
+    ),
+    "If the address has an account, a link to choose a new password is on its way.": (
+        "Hvis adressen har en konto, er en lenke for å velge et nytt passord på vei."
+    ),
+    "Email me a link": "Send meg en lenke",
+    "Pilot": "Pilot",
+    "Pilots": "Piloter",
+    "Opportunities": "Muligheter",
+    "Status": "Status",
+    "Last changed": "Sist endret",
+    "The moderator asks for changes:": "Moderatoren ber om endringer:",
+    "The moderator rejected the pilot:": "Moderatoren avviste piloten:",
+    "A moderator reviews the pilot before it is public.": (
+        "En moderator går gjennom piloten før den blir offentlig."
+    ),
+    "Change the pilot": "Endre piloten",
+    "The public page": "Den offentlige siden",
+    "Submit for review": "Send til behandling",
+    "History": "Historikk",
+    "When": "Når",
+    "What": "Hva",
+    "Reason": "Begrunnelse",
+    "Not submitted yet.": "Ikke sendt inn ennå.",
+    "Register a pilot": "Registrer en pilot",
+    "You have not registered any pilots yet.": (
+        "Du har ikke registrert noen piloter ennå."
+    ),
+    "Please correct the fields marked below.": (
+        "Rett opp feltene som er merket nedenfor."
+    ),
+    "Where": "Hvor",
+    "Map: click to place the pilot": "Kart: klikk for å plassere piloten",
+    "Save": "Lagre",
+    "Reason (required to request changes or reject)": (
+        "Begrunnelse (påkrevd for å be om endringer eller avvise)"
+    ),
+    "Decision recorded; the owner is emailed.": (
+        "Avgjørelsen er lagret; eieren får e-post."
+    ),
+    "No pilots wait for review.": "Ingen piloter venter på behandling.",
+    "No opportunities wait for review.": "Ingen muligheter venter på behandling.",
+    "Submitted %(when)s": "Sendt inn %(when)s",
+    "Submitted %(when)s by %(who)s": "Sendt inn %(when)s av %(who)s",
+    "Choose approve, request changes or reject.": (
+        "Velg godkjenn, be om endringer eller avvis."
+    ),
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).
