@@ -71,7 +71,9 @@ def test_sign_up_shows_the_password_rules_on_the_field() -> None:
     response = page_client().post("/sign-up/", {"email": EMAIL, "password": "12345"})
 
     assert response.status_code == 400
-    assert "This password is too short." in response.context["form"].errors["password"][0]
+    assert (
+        "This password is too short." in response.context["form"].errors["password"][0]
+    )
     assert b'aria-invalid="true"' in response.content
     assert not get_user_model().objects.filter(email=EMAIL).exists()
 
@@ -129,7 +131,10 @@ def test_failed_sign_ins_lock_the_account_for_pages_and_api_alike(settings) -> N
 
 
 def test_sign_in_is_throttled_per_address(settings) -> None:
-    settings.AUTH_THROTTLE_RATES = {**settings.AUTH_THROTTLE_RATES, "auth-login": "2/minute"}
+    settings.AUTH_THROTTLE_RATES = {
+        **settings.AUTH_THROTTLE_RATES,
+        "auth-login": "2/minute",
+    }
     member()
     client = page_client()
     sign_in(client, "a@example.org")
