@@ -73,7 +73,9 @@ def test_the_list_shows_ones_own_pilots_with_their_status() -> None:
 
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Mine" in text and "Shared" in text and "Draft" in text
+    assert "Mine" in text
+    assert "Shared" in text
+    assert "Draft" in text
     assert "Someone else" not in text
 
 
