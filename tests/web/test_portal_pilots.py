@@ -109,6 +109,7 @@ def test_registering_a_pilot_goes_through_the_service(vocabularies, zones) -> No
     assert pilot.owner == user
     assert pilot.status == Status.DRAFT
     assert (pilot.sectors, pilot.sdgs, pilot.trl) == (["mobility"], [11], 4)
+    assert pilot.location is not None
     assert pilot.location.coords == pytest.approx(GLOSHAUGEN)
     assert pilot.zone is not None  # derived by the service's spatial join
     assert list(pilot.sites.all()) == [site]
