@@ -410,6 +410,22 @@ NB = {
     "Choose approve, request changes or reject.": (
         "Velg godkjenn, be om endringer eller avvis."
     ),
+    "A pilot needs a location: a point or an area.": (
+        "En pilot trenger en plassering: et punkt eller et område."
+    ),
+    "Give both the longitude and the latitude.": (
+        "Oppgi både lengdegrad og breddegrad."
+    ),
+    "The drawn area: %(error)s": "Det tegnede området: %(error)s",
+    "Draw an area": "Tegn et område",
+    "Finish the area": "Fullfør området",
+    "Remove the area": "Fjern området",
+    "Click the corners of the area, then “Finish the area”.": (
+        "Klikk på hjørnene i området, deretter «Fullfør området»."
+    ),
+    "The area is drawn; it is saved with the pilot.": (
+        "Området er tegnet; det lagres med piloten."
+    ),
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

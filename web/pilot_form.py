@@ -1,5 +1,6 @@
 """The pilot form of the portal: the API's fields and checks (vocabularies,
-public sites, TRL 1-9, a location), written through pilots.services.pilots."""
+public sites, TRL 1-9, a point or an area), written through
+pilots.services.pilots."""
 
 from typing import Any
 
@@ -53,12 +54,17 @@ class PilotForm(forms.Form):
     )
     longitude = forms.FloatField(
         label=_("Longitude"),
+        required=False,
         help_text=_("Click the map to place the pilot, or type the coordinates."),
         widget=forms.NumberInput(attrs={"step": "any"}),
     )
     latitude = forms.FloatField(
-        label=_("Latitude"), widget=forms.NumberInput(attrs={"step": "any"})
+        label=_("Latitude"),
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "any"}),
     )
+    # GeoJSON of a polygon drawn on the map (web/static/web/pick-place.js).
+    area = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,19 +86,41 @@ class PilotForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        lon, lat = data.get("longitude"), data.get("latitude")
-        if lon is not None and lat is not None:
-            point = {"type": "Point", "coordinates": [lon, lat]}
-            try:
-                data["location"] = parse_geometry(point, allowed_types=["Point"])
-            except GeometryError as error:
-                self.add_error("longitude", str(error))
+        data["location"] = self._point(data.get("longitude"), data.get("latitude"))
+        data["area"] = self._area(data.get("area") or "")
+        if data["location"] is None and data["area"] is None and not self.errors:
+            self.add_error(
+                "longitude", _("A pilot needs a location: a point or an area.")
+            )
         return data
+
+    def _point(self, lon: float | None, lat: float | None) -> Any:
+        if lon is None and lat is None:
+            return None
+        if lon is None or lat is None:
+            self.add_error("longitude", _("Give both the longitude and the latitude."))
+            return None
+        try:
+            return parse_geometry(
+                {"type": "Point", "coordinates": [lon, lat]}, allowed_types=["Point"]
+            )
+        except GeometryError as error:
+            self.add_error("longitude", str(error))
+            return None
+
+    def _area(self, text: str) -> Any:
+        if not text.strip():
+            return None
+        try:
+            return parse_geometry(text, allowed_types=["Polygon", "MultiPolygon"])
+        except GeometryError as error:
+            self.add_error(None, _("The drawn area: %(error)s") % {"error": error})
+            return None
 
     def service_fields(self) -> dict[str, Any]:
         """The keyword arguments of pilot_create / pilot_update."""
         data = self.cleaned_data
-        names = (*TEXT_FIELDS, "sectors", "sdgs", "trl", "location")
+        names = (*TEXT_FIELDS, "sectors", "sdgs", "trl", "location", "area")
         fields = {name: data[name] for name in names}
         return {**fields, "sites": data["sites"], "partners": data["partners"]}
 
@@ -108,6 +136,8 @@ def initial_for(pilot: PilotProject) -> dict[str, Any]:
     )
     if pilot.location is not None:
         initial.update(longitude=pilot.location.x, latitude=pilot.location.y)
+    if pilot.area is not None:
+        initial["area"] = pilot.area.json
     return initial
 
 

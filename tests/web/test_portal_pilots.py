@@ -3,6 +3,7 @@ registers and changes a pilot through the same services and checks as the API,
 submitting it, the moderator's reason and the history. Someone else's pilot is
 a 404 page."""
 
+import json
 from typing import Any
 
 import pytest
@@ -212,4 +213,48 @@ def test_the_pilot_form_refuses_a_post_without_the_csrf_token(vocabularies) -> N
     client.force_login(owner())
 
     assert client.post("/my/pilots/new/", form_data()).status_code == 403
+    assert not PilotProject.objects.exists()
+
+
+def square_around(lon: float, lat: float, half: float = 0.002) -> str:
+    ring = [
+        [lon - half, lat - half],
+        [lon + half, lat - half],
+        [lon + half, lat + half],
+        [lon - half, lat + half],
+        [lon - half, lat - half],
+    ]
+    return json.dumps({"type": "Polygon", "coordinates": [ring]})
+
+
+def test_an_area_drawn_on_the_map_is_enough(vocabularies, zones) -> None:
+    response = signed_in_client(owner()).post(
+        "/my/pilots/new/",
+        form_data(longitude=None, latitude=None, area=square_around(*GLOSHAUGEN)),
+    )
+
+    assert response.status_code == 302
+    pilot = PilotProject.objects.get()
+    assert pilot.location is None
+    assert pilot.area is not None
+    assert pilot.area.geom_type == "MultiPolygon"
+    assert pilot.zone is not None
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"longitude": None, "latitude": None}, "needs a location"),
+        ({"latitude": None}, "both the longitude and the latitude"),
+        ({"area": "{not json"}, "The drawn area: Geometry is not valid JSON."),
+        ({"area": '{"type": "Point", "coordinates": [10.4, 63.4]}'}, "drawn area"),
+    ],
+)
+def test_a_missing_or_broken_place_is_explained(
+    vocabularies, changes: dict[str, Any], message: str
+) -> None:
+    response = signed_in_client(owner()).post("/my/pilots/new/", form_data(**changes))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
     assert not PilotProject.objects.exists()
