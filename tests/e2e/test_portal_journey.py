@@ -72,6 +72,12 @@ def sign_up_and_confirm(page: Page, base: str, mail: Path) -> None:
     expect(page.get_by_role("status")).to_contain_text("you can sign in")
 
 
+def rendered(page: Page, layer: str) -> int:
+    return page.evaluate(
+        "(layer) => pickMap.queryRenderedFeatures({layers: [layer]}).length", layer
+    )
+
+
 def register_on_the_map(page: Page) -> str:
     page.get_by_role("link", name="Register a pilot").click()
     page.wait_for_function(
@@ -89,10 +95,14 @@ def register_on_the_map(page: Page) -> str:
     assert box is not None
     canvas.click(position={"x": box["width"] / 2, "y": box["height"] / 2})
     expect(page.get_by_label("Longitude")).not_to_have_value("")
-    drawn = page.evaluate(
-        "() => pickMap.queryRenderedFeatures({layers: ['pilot-point']}).length"
-    )
-    assert drawn == 1
+    assert rendered(page, "pilot-point") == 1
+    page.get_by_role("button", name="Draw an area").click()
+    middle = (box["width"] / 2, box["height"] / 2)
+    for dx, dy in ((-60, -40), (60, -40), (60, 40), (-60, 40)):
+        canvas.click(position={"x": middle[0] + dx, "y": middle[1] + dy})
+    page.get_by_role("button", name="Finish the area").click()
+    expect(page.locator("#draw-help")).to_contain_text("The area is drawn")
+    assert rendered(page, "pilot-area") >= 1  # a polygon may span two tiles
     shot(page, "portal-pilot-form.png")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#pilot-status")).to_have_text("Draft")
@@ -170,6 +180,9 @@ def test_an_owner_registers_a_pilot_and_a_moderator_approves_it(
     assert pilot.status == PilotProject.Status.PUBLISHED
     assert pilot.owner.email == OWNER
     assert pilot.zone is not None
+    assert pilot.location is not None
+    assert pilot.area is not None
+    assert pilot.area.contains(pilot.location)
     assert pilot.summary == "Drones carry parcels across Brattøra basin."
     assert list(
         PilotTransition.objects.filter(pilot=pilot).values_list("action", flat=True)
