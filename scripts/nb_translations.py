@@ -418,6 +418,7 @@ NB = {
     ),
     "The drawn area: %(error)s": "Det tegnede området: %(error)s",
     "Draw an area": "Tegn et område",
+    "Status and history": "Status og historikk",
     "Finish the area": "Fullfør området",
     "Remove the area": "Fjern området",
     "Click the corners of the area, then “Finish the area”.": (

@@ -65,6 +65,11 @@ def test_the_queue_lists_submitted_work_oldest_first() -> None:
     assert text.index("Older") < text.index("Newer")
     assert "Drafted" not in text
     assert "Harbour sensors" in text
+    # The titles lead to the pages, which a moderator sees before they are public.
+    opened = signed_in_client(make_moderator()).get(
+        f"/pilots/{PilotProject.objects.get(title='Older').slug}/"
+    )
+    assert opened.status_code == 200
 
 
 def test_only_moderators_find_the_queue() -> None:
