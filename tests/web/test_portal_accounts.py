@@ -146,6 +146,25 @@ def test_sign_in_is_throttled_per_address(settings) -> None:
     assert "Too many attempts" in third.content.decode()
 
 
+def test_pages_and_api_share_the_count_per_address(settings) -> None:
+    settings.AUTH_THROTTLE_RATES = {
+        **settings.AUTH_THROTTLE_RATES,
+        "auth-login": "2/minute",
+    }
+    member()
+    client = page_client()
+    sign_in(client, "a@example.org")
+    sign_in(client, "b@example.org")
+
+    api = client.post(
+        "/api/v1/auth/login/",
+        {"email": EMAIL, "password": PASSWORD},
+        content_type="application/json",
+    )
+
+    assert api.status_code == 429
+
+
 def test_sign_out_is_a_post_and_ends_the_session() -> None:
     user = member()
     client = page_client()
