@@ -72,9 +72,12 @@ def sign_up_and_confirm(page: Page, base: str, mail: Path) -> None:
     expect(page.get_by_role("status")).to_contain_text("you can sign in")
 
 
-def rendered(page: Page, layer: str) -> int:
-    return page.evaluate(
-        "(layer) => pickMap.queryRenderedFeatures({layers: [layer]}).length", layer
+def wait_until_drawn(page: Page, layer: str) -> None:
+    """MapLibre draws a changed source on a later frame: wait for it."""
+    page.wait_for_function(
+        "(layer) => pickMap.queryRenderedFeatures({layers: [layer]}).length > 0",
+        arg=layer,
+        timeout=10_000,
     )
 
 
@@ -95,14 +98,14 @@ def register_on_the_map(page: Page) -> str:
     assert box is not None
     canvas.click(position={"x": box["width"] / 2, "y": box["height"] / 2})
     expect(page.get_by_label("Longitude")).not_to_have_value("")
-    assert rendered(page, "pilot-point") == 1
+    wait_until_drawn(page, "pilot-point")
     page.get_by_role("button", name="Draw an area").click()
     middle = (box["width"] / 2, box["height"] / 2)
     for dx, dy in ((-60, -40), (60, -40), (60, 40), (-60, 40)):
         canvas.click(position={"x": middle[0] + dx, "y": middle[1] + dy})
     page.get_by_role("button", name="Finish the area").click()
     expect(page.locator("#draw-help")).to_contain_text("The area is drawn")
-    assert rendered(page, "pilot-area") >= 1  # a polygon may span two tiles
+    wait_until_drawn(page, "pilot-area")
     shot(page, "portal-pilot-form.png")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#pilot-status")).to_have_text("Draft")
