@@ -684,6 +684,102 @@ NB = {
     "The basemap could not be loaded; showing the plain map.": "Bakgrunnskartet "
     "kunne ikke lastes; viser det enkle kartet.",
     "Closed": "Stengt",
+    # portal (issue 16): the registration portal's pages
+    "Title": "Tittel",
+    "Summary": "Sammendrag",
+    "Description": "Beskrivelse",
+    "Sustainable Development Goals": "Bærekraftsmål",
+    "Technology readiness level (TRL)": "Teknologimodenhetsnivå (TRL)",
+    "Sites": "Steder",
+    "Partner organisations": "Partnerorganisasjoner",
+    "Longitude": "Lengdegrad",
+    "Latitude": "Breddegrad",
+    "Click the map to place the pilot, or type the coordinates.": (
+        "Klikk i kartet for å plassere piloten, eller skriv inn koordinatene."
+    ),
+    "Email address": "E-postadresse",
+    "Password": "Passord",
+    "Too many attempts from your network; wait a minute and try again.": (
+        "For mange forsøk fra nettverket ditt; vent et minutt og prøv igjen."
+    ),
+    "Account": "Konto",
+    "My pilots": "Mine piloter",
+    "Review queue": "Behandlingskø",
+    "Sign out": "Logg ut",
+    "Create an account": "Opprett en konto",
+    "Create the account": "Opprett kontoen",
+    "I have an account: sign in": "Jeg har en konto: logg inn",
+    "You are signed out.": "Du er logget ut.",
+    "Register your pilots in the district's catalogue. We email you a link to "
+    "confirm the address.": (
+        "Registrer pilotene dine i distriktets katalog. Vi sender deg en lenke "
+        "på e-post for å bekrefte adressen."
+    ),
+    "Forgot the password?": "Glemt passordet?",
+    "We email a link to choose a new password.": (
+        "Vi sender en lenke på e-post for å velge et nytt passord."
+    ),
+    "If the address has an account, a link to choose a new password is on its way.": (
+        "Hvis adressen har en konto, er en lenke for å velge et nytt passord på vei."
+    ),
+    "Email me a link": "Send meg en lenke",
+    "Pilot": "Pilot",
+    "Pilots": "Piloter",
+    "Status": "Status",
+    "Last changed": "Sist endret",
+    "The moderator asks for changes:": "Moderatoren ber om endringer:",
+    "The moderator rejected the pilot:": "Moderatoren avviste piloten:",
+    "A moderator reviews the pilot before it is public.": (
+        "En moderator går gjennom piloten før den blir offentlig."
+    ),
+    "Change the pilot": "Endre piloten",
+    "The public page": "Den offentlige siden",
+    "Submit for review": "Send til behandling",
+    "History": "Historikk",
+    "When": "Når",
+    "What": "Hva",
+    "Reason": "Begrunnelse",
+    "Not submitted yet.": "Ikke sendt inn ennå.",
+    "Register a pilot": "Registrer en pilot",
+    "You have not registered any pilots yet.": (
+        "Du har ikke registrert noen piloter ennå."
+    ),
+    "Please correct the fields marked below.": (
+        "Rett opp feltene som er merket nedenfor."
+    ),
+    "Where": "Hvor",
+    "Map: click to place the pilot": "Kart: klikk for å plassere piloten",
+    "Save": "Lagre",
+    "Reason (required to request changes or reject)": (
+        "Begrunnelse (påkrevd for å be om endringer eller avvise)"
+    ),
+    "Decision recorded; the owner is emailed.": (
+        "Avgjørelsen er lagret; eieren får e-post."
+    ),
+    "No pilots wait for review.": "Ingen piloter venter på behandling.",
+    "No opportunities wait for review.": "Ingen muligheter venter på behandling.",
+    "Submitted %(when)s": "Sendt inn %(when)s",
+    "Submitted %(when)s by %(who)s": "Sendt inn %(when)s av %(who)s",
+    "Choose approve, request changes or reject.": (
+        "Velg godkjenn, be om endringer eller avvis."
+    ),
+    "A pilot needs a location: a point or an area.": (
+        "En pilot trenger en plassering: et punkt eller et område."
+    ),
+    "Give both the longitude and the latitude.": (
+        "Oppgi både lengdegrad og breddegrad."
+    ),
+    "The drawn area: %(error)s": "Det tegnede området: %(error)s",
+    "Draw an area": "Tegn et område",
+    "Status and history": "Status og historikk",
+    "Finish the area": "Fullfør området",
+    "Remove the area": "Fjern området",
+    "Click the corners of the area, then “Finish the area”.": (
+        "Klikk på hjørnene i området, deretter «Fullfør området»."
+    ),
+    "The area is drawn; it is saved with the pilot.": (
+        "Området er tegnet; det lagres med piloten."
+    ),
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

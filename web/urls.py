@@ -1,10 +1,29 @@
-"""Pages for people: where the links in emails and map popups lead."""
+"""Pages for people: where the links in emails and map popups lead, and the
+registration portal (issue 16)."""
 
 from django.urls import path
 
 from .views.accounts import reset_password_view, verify_email_view
 from .views.catalogue import opportunity_view, pilot_view, site_view
 from .views.invitations import accept_invitation_view
+from .views.my_pilots import (
+    my_pilot_view,
+    my_pilots_view,
+    pilot_edit_view,
+    pilot_new_view,
+    pilot_submit_view,
+)
+from .views.review import (
+    review_opportunity_view,
+    review_pilot_view,
+    review_queue_view,
+)
+from .views.session import (
+    password_reset_request_view,
+    sign_in_view,
+    sign_out_view,
+    sign_up_view,
+)
 from .views.unsubscribe import resubscribe_view, unsubscribe_view
 
 app_name = "web"
@@ -18,4 +37,20 @@ urlpatterns = [
     path("sites/<slug:slug>/", site_view, name="site"),
     path("pilots/<slug:slug>/", pilot_view, name="pilot"),
     path("opportunities/<slug:slug>/", opportunity_view, name="opportunity"),
+    path("sign-up/", sign_up_view, name="sign-up"),
+    path("sign-in/", sign_in_view, name="sign-in"),
+    path("sign-out/", sign_out_view, name="sign-out"),
+    path("forgot-password/", password_reset_request_view, name="forgot-password"),
+    path("my/pilots/", my_pilots_view, name="my-pilots"),
+    path("my/pilots/new/", pilot_new_view, name="pilot-new"),
+    path("my/pilots/<slug:slug>/", my_pilot_view, name="my-pilot"),
+    path("my/pilots/<slug:slug>/edit/", pilot_edit_view, name="pilot-edit"),
+    path("my/pilots/<slug:slug>/submit/", pilot_submit_view, name="pilot-submit"),
+    path("review/", review_queue_view, name="review-queue"),
+    path("review/pilots/<slug:slug>/", review_pilot_view, name="review-pilot"),
+    path(
+        "review/opportunities/<slug:slug>/",
+        review_opportunity_view,
+        name="review-opportunity",
+    ),
 ]

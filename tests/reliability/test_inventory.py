@@ -37,6 +37,20 @@ NOT_API_OPERATIONS: dict[str, str] = {
     "sites/<slug:slug>/": "public page of a site",
     "pilots/<slug:slug>/": "public page of a pilot",
     "opportunities/<slug:slug>/": "public page of an opportunity",
+    # The registration portal (web/, issue 16): HTML forms with session and CSRF.
+    "sign-up/": "portal page: create an account",
+    "sign-in/": "portal page: sign in (session)",
+    "sign-out/": "portal button: sign out",
+    "forgot-password/": "portal page: ask for a password-reset link",
+    "my/pilots/": "portal page: the signed-in person's pilots",
+    "my/pilots/new/": "portal page: register a pilot",
+    "my/pilots/<slug:slug>/": "portal page: one's pilot, its status and history",
+    "my/pilots/<slug:slug>/edit/": "portal page: change one's pilot",
+    "my/pilots/<slug:slug>/submit/": "portal button: submit a pilot for review",
+    "review/": "portal page: the moderators' review queue",
+    "review/pilots/<slug:slug>/": "portal button: a moderator's decision on a pilot",
+    "review/opportunities/<slug:slug>/": "portal button: a moderator's decision "
+    "on an opportunity",
 }
 # Format-suffix variants (zones.json) duplicate documented routes.
 FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>|<drf_format_suffix:format>")

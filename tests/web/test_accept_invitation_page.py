@@ -35,7 +35,7 @@ def test_the_link_names_the_organisation_and_asks_to_sign_in(link: str) -> None:
 
     assert response.status_code == 200
     assert "The Lab" in response.content.decode()
-    assert "/api-auth/login/?next=" in response.content.decode()
+    assert "/sign-in/?next=" in response.content.decode()
 
 
 def test_the_invited_person_accepts_with_one_click(link: str) -> None:

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from pilots.services.invitations import (
@@ -39,7 +40,7 @@ def accept_invitation_view(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "invitation": invitation,
-        "sign_in": f"/api-auth/login/?{urlencode({'next': here})}",
+        "sign_in": f"{reverse('web:sign-in')}?{urlencode({'next': here})}",
     }
     if request.method == "GET" or not request.user.is_authenticated:
         return page(request, "accept_invitation.html", context)
