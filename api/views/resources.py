@@ -27,6 +27,7 @@ from pilots.services.resources import (
     resource_update,
 )
 
+from ..pagination import KeysetCursorPagination
 from ..serializers.bookings import (
     AvailabilityQuerySerializer,
     AvailabilitySerializer,
@@ -60,6 +61,7 @@ class ResourceViewSet(
 
     serializer_class = ResourceSerializer
     permission_classes = [ReadOrSignedIn]
+    pagination_class = KeysetCursorPagination
     filterset_fields = ["site__slug"]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
