@@ -132,6 +132,8 @@ SPECTACULAR_SETTINGS = {
         "SiteKindEnum": "pilots.models.sites.Site.Kind",
         "PilotStatusEnum": "pilots.models.pilots.PilotProject.Status",
         "OrganizationKindEnum": "pilots.models.organizations.Organization.Kind",
+        "OpportunityStatusEnum": "pilots.models.opportunities.Opportunity.Status",
+        "BookingStateEnum": "pilots.models.bookings.Booking.State",
     },
     # Every operation documents the problem-details errors it can answer with, and
     # anonymous-readable operations their optional security (api/schema_errors.py);
