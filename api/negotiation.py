@@ -24,8 +24,9 @@ class FormatParameterFirst(DefaultContentNegotiation):
         wanted = format_suffix or request.query_params.get(
             self.settings.URL_FORMAT_OVERRIDE
         )
-        if not wanted:
+        if wanted is None:
             return super().select_renderer(request, renderers, format_suffix)
+        # `?format=` with no value names no format: a 404 like an unknown one.
         for renderer in renderers:
             if renderer.format == wanted:
                 return renderer, renderer.media_type

@@ -8,7 +8,6 @@ from django.core.cache import caches
 from kombu import Queue
 from rest_framework.test import APIClient
 
-from api.throttling import ACCOUNT_SCOPE
 from api.tile_versions import forget_layer_versions
 from config.celery_app import app
 from pilots.services.district import zones_load
@@ -36,11 +35,13 @@ def _fresh_tile_versions() -> None:
 
 
 @pytest.fixture(autouse=True)
-def _no_failed_sign_ins_from_earlier_tests() -> None:
-    """Failed sign-ins per account stay in the shared Redis for 15 minutes; tests
-    that reuse an address (nobody@example.org) would lock it for later runs."""
+def _no_throttle_counts_from_earlier_tests() -> None:
+    """Throttle counts stay in the shared Redis: failed sign-ins per account for
+    15 minutes, sign-ins per address for a minute. Tests that reuse an address
+    (nobody@example.org) or sign in from 127.0.0.1 through a browser (the admin
+    in tests/e2e) would otherwise be refused for what earlier tests did."""
     throttle = caches["throttle"]
-    pattern = throttle.make_key(f"throttle_{ACCOUNT_SCOPE}_*")
+    pattern = throttle.make_key("throttle_*")
     client = throttle._cache.get_client(write=True)  # type: ignore[attr-defined]
     stale = list(client.scan_iter(match=pattern))
     if stale:

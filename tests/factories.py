@@ -6,6 +6,7 @@
 import functools
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
@@ -16,9 +17,15 @@ from pilots.models import Organization, PilotProject, Site
 TEST_PASSWORD = "a-long-test-password"
 
 
-@functools.cache
 def _password_hash() -> str:
-    """Hashed once per run: every user's password is TEST_PASSWORD."""
+    """Hashed once per run and hasher: every user's password is TEST_PASSWORD.
+    (A hash cached under a test's fast MD5 hasher would not verify in a later
+    test that runs with the default hashers.)"""
+    return _hash_with(settings.PASSWORD_HASHERS[0])
+
+
+@functools.cache
+def _hash_with(hasher: str) -> str:
     return make_password(TEST_PASSWORD)
 
 

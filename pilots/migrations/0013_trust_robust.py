@@ -26,7 +26,7 @@ END $$;
 
 CREATE TRIGGER pilots_site_moved_footprints
 AFTER UPDATE OF location ON pilots_site
-FOR EACH ROW WHEN (OLD.location IS DISTINCT FROM NEW.location)
+FOR EACH ROW WHEN (ST_AsEWKB(OLD.location) IS DISTINCT FROM ST_AsEWKB(NEW.location))
 EXECUTE FUNCTION pilots_site_moved_footprints();
 
 CREATE FUNCTION pilots_opportunity_sites_footprint() RETURNS trigger

@@ -81,3 +81,15 @@ def test_gdal_geojson_driver_reads_the_site_list(
     assert "slug (String) = lab" in listing
     assert "slug (String) = arena" in listing
     assert "POINT (" in listing
+
+
+@pytest.mark.django_db
+def test_an_empty_format_is_a_404_like_an_unknown_one() -> None:
+    """Schemathesis (seed 20261204) sent `?format=`, which the schema's enum
+    rules out; it was answered as JSON."""
+    from rest_framework.test import APIClient
+
+    response = APIClient().get("/api/v1/sites/?format=")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
