@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .errors import problem_response
 from .middleware import is_api_path
@@ -25,8 +27,14 @@ class RequestBodyLimitMiddleware:
         except ValueError:
             length = 0
         if length > limit and is_api_path(request.path):
-            return problem_response(
-                413,
-                f"The request body has {length} bytes; the limit is {limit} bytes.",
-            )
+            # This runs before LocaleMiddleware: the answer picks its language.
+            with translation.override(translation.get_language_from_request(request)):
+                return problem_response(
+                    413,
+                    _(
+                        "The request body has %(length)d bytes; "
+                        "the limit is %(limit)d bytes."
+                    )
+                    % {"length": length, "limit": limit},
+                )
         return self.get_response(request)

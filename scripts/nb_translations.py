@@ -780,6 +780,13 @@ NB = {
     "The area is drawn; it is saved with the pilot.": (
         "Området er tegnet; det lagres med piloten."
     ),
+    # integration: the last English messages
+    "Still referenced by %(names)s; remove those first.": "Fortsatt brukt av "
+    "%(names)s; fjern dem først.",
+    "The filter is not a condition.": "Filteret er ikke en betingelse.",
+    "The request body has %(length)d bytes; the limit is %(limit)d bytes.": (
+        "Forespørselen har %(length)d byte; grensen er %(limit)d byte."
+    ),
 }
 
 # Messages with a plural form: (singular, plural) -> (nb singular, nb plural).

@@ -246,7 +246,7 @@ def filter_condition(
     except NotImplementedError as error:
         raise OGCRequestError("filter", f"Not supported: {error}") from None
     if not isinstance(condition, Q):
-        raise OGCRequestError("filter", "The filter is not a condition.")
+        raise OGCRequestError("filter", _("The filter is not a condition."))
     return condition
 
 

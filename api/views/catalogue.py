@@ -10,6 +10,7 @@ from typing import Any, ClassVar, cast
 
 from django.db import IntegrityError
 from django.db.models import Model, ProtectedError, QuerySet
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import (
@@ -145,7 +146,8 @@ class CatalogueViewSet(GeoJSONMixin, viewsets.ModelViewSet):
         except ProtectedError as error:
             names = sorted({str(obj) for obj in error.protected_objects})[:5]
             raise Conflict(
-                f"Still referenced by {', '.join(names)}; remove those first."
+                _("Still referenced by %(names)s; remove those first.")
+                % {"names": ", ".join(names)}
             ) from None
 
     @staticmethod

@@ -39,7 +39,7 @@ def may_manage(actor: Any, organization_id: int | None) -> bool:
 def _require_manager(actor: Any, organization_id: int | None) -> None:
     if not may_manage(actor, organization_id):
         raise PermissionDenied(
-            "Only the publishing organisation's admins or moderators may do this."
+            _("Only the publishing organisation's admins or moderators may do this.")
         )
 
 

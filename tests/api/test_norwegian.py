@@ -114,3 +114,16 @@ def test_ogc_parameters_are_explained_in_norwegian(api_client):
 
     assert response.status_code == 400
     assert "limit må være minst 1." in response.content.decode()
+
+
+def test_a_body_over_the_limit_is_refused_in_norwegian(api_client, settings):
+    settings.API_MAX_REQUEST_BODY_BYTES = 10
+    response = api_client.post(
+        "/api/v1/sites/",
+        data="x" * 100,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="nb",
+    )
+
+    assert response.status_code == 413
+    assert "grensen er 10 byte" in response.json()["detail"]
