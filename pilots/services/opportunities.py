@@ -45,13 +45,15 @@ def _require_manager(actor: Any, organization_id: int | None) -> None:
 
 def _require_editable(actor: Any, opportunity: Opportunity) -> None:
     """What a moderator reviews is what gets published (issue 13): while it is
-    under review, and once rejected, only moderators change it."""
+    under review, and once rejected, only moderators change it; once published,
+    only a verified publisher changes it without a new review (reminders and
+    digests would otherwise carry text nobody reviewed)."""
     if is_moderator(actor):
         return
-    if opportunity.status in (
-        Opportunity.Status.SUBMITTED,
-        Opportunity.Status.REJECTED,
-    ):
+    locked = {Opportunity.Status.SUBMITTED, Opportunity.Status.REJECTED}
+    if opportunity.publisher.verified_at is None:
+        locked |= {Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED}
+    if opportunity.status in locked:
         raise PermissionDenied(
             _(
                 "An opportunity in status “%(status)s” cannot be changed by its "

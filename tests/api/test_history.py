@@ -124,9 +124,12 @@ def test_the_admin_shows_a_pilots_history(client) -> None:
 
 
 def test_opportunity_history_for_publisher_admins_and_moderators() -> None:
+    from django.utils import timezone
+
     from tests.pilots.notifications.factories import OpportunityFactory
 
-    org = OrganizationFactory.create()
+    # Verified: an unverified publisher cannot change a published call.
+    org = OrganizationFactory.create(verified_at=timezone.now())
     admin = make_member(org, "admin", email="admin@example.org")
     member = make_member(org, "member")
     opportunity = OpportunityFactory.create(publisher=org, title="Old title")

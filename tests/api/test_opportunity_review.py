@@ -219,3 +219,23 @@ def test_once_verified_the_admins_publish_without_review() -> None:
 
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "published"
+
+
+def test_an_unverified_publisher_cannot_change_a_published_call() -> None:
+    """Reminders and digests carry the current text: what a moderator approved
+    must stay what goes out (issue 13)."""
+    from tests.api.owner_support import client_for, make_member
+    from tests.factories import OrganizationFactory
+    from tests.pilots.notifications.factories import OpportunityFactory
+
+    org = OrganizationFactory.create()
+    admin = make_member(org, "admin")
+    call = OpportunityFactory.create(publisher=org, title="Reviewed title")
+
+    answer = client_for(admin).patch(
+        f"/api/v1/opportunities/{call.slug}/", {"title": "FREE MONEY"}, format="json"
+    )
+
+    assert answer.status_code == 403
+    call.refresh_from_db()
+    assert call.title == "Reviewed title"
