@@ -803,6 +803,13 @@ NB_PLURAL = {
         "Deadline in %(count)d day: %(title)s",
         "Deadline in %(count)d days: %(title)s",
     ): ("Frist om %(count)d dag: %(title)s", "Frist om %(count)d dager: %(title)s"),
+    (
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+    ): (
+        "Passordet er for kort. Det må inneholde minst %d tegn.",
+        "Passordet er for kort. Det må inneholde minst %d tegn.",
+    ),
 }
 
 HEADER = """msgid ""

@@ -127,3 +127,17 @@ def test_a_body_over_the_limit_is_refused_in_norwegian(api_client, settings):
 
     assert response.status_code == 413
     assert "grensen er 10 byte" in response.json()["detail"]
+
+
+def test_the_password_length_rule_is_explained_in_norwegian(api_client):
+    """Django's Bokmål catalogue lacks this plural message (issue 15)."""
+    response = api_client.post(
+        "/api/v1/auth/sign-up/",
+        {"email": "kari@example.org", "password": "kort1"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="nb",
+    )
+
+    assert response.status_code == 400
+    messages = [error["message"] for error in response.json()["errors"]]
+    assert "Passordet er for kort. Det må inneholde minst 8 tegn." in messages
