@@ -110,7 +110,7 @@ bench-quick: setup
 	$(PY) -m bench --quick --results $(CURDIR)/bench/results/quick --no-readme
 
 # Norwegian Bokmål messages (issue 5): rebuild the catalogue from the table in
-# scripts/nb_translations.py, merge new strings from the code, compile.
+# scripts/nb/ (scripts/nb_translations.py writes it), merge new strings from the code, compile.
 .PHONY: messages
 messages: python
 	$(PY) scripts/nb_translations.py

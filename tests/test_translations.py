@@ -4,7 +4,7 @@ The catalogue is extracted from the code as `make messages` does (into a
 temporary folder, so the repository is not touched) and merged with the
 committed locale/nb/LC_MESSAGES/django.po. A message id that is new, changed
 or only fuzzily matched fails the test: add its Bokmål text to the NB table in
-scripts/nb_translations.py and run `make messages`.
+scripts/nb/ (its area) and run `make messages`.
 """
 
 import gettext
@@ -81,8 +81,8 @@ def test_every_message_in_the_code_has_a_bokmal_translation(extracted):
     fuzzy = [e["msgid"] for e in extracted if "fuzzy" in e["flags"]]
 
     assert len(extracted) > 100
-    assert missing == [], "no Bokmål text; add it to scripts/nb_translations.py"
-    assert fuzzy == [], "only a fuzzy match; add it to scripts/nb_translations.py"
+    assert missing == [], "no Bokmål text; add it to its area in scripts/nb/"
+    assert fuzzy == [], "only a fuzzy match; add it to its area in scripts/nb/"
 
 
 def test_the_compiled_catalogue_matches_the_po_file():
