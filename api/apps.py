@@ -11,7 +11,7 @@ class ApiConfig(AppConfig):
 
         from .cors import anonymous_read_from_any_origin
         from .throttling import record_failed_sign_in
-        from .tile_versions import connect_signals
+        from .tiles.versions import connect_signals
 
         connect_signals()
         user_login_failed.connect(record_failed_sign_in, dispatch_uid="api-sign-in")

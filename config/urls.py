@@ -25,7 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Session sign-in for the browsable API (issue 5).
     path("api-auth/", include("rest_framework.urls")),
-    path("tiles/", include("api.tile_urls")),
+    path("tiles/", include("api.tiles.urls")),
     path("map/", MapView.as_view(), name="map"),
     path("", include("api.ogc.urls")),  # /ogc: OGC API - Features (issue 4)
     # Pages for people: email links, public pages (issue 15).

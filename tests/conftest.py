@@ -8,7 +8,7 @@ from django.core.cache import caches
 from kombu import Queue
 from rest_framework.test import APIClient
 
-from api.tile_versions import forget_layer_versions
+from api.tiles.versions import forget_layer_versions
 from config.celery_app import app
 from pilots.services.district import zones_load
 from tests.support.celery_worker import running_worker

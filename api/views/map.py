@@ -17,7 +17,7 @@ from geo.selectors import zone_list
 from pilots.models import Opportunity, PilotProject, Site
 from pilots.selectors import sdg_list, sector_list, trl_level_list
 
-from ..tile_layers import TILE_LAYERS
+from ..tiles.layers import TILE_LAYERS
 
 SLUG_PLACEHOLDER = "__slug__"
 # The public page (web/) of each layer's rows; zones have none.

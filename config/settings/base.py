@@ -115,7 +115,7 @@ CACHES = {
         "KEY_PREFIX": f"ttp-throttle-{DATABASES['default']['NAME']}",
     },
     # Small tokens every worker shares: the tile layers' data versions
-    # (api.tile_versions), dropped on every write to their tables.
+    # (api.tiles.versions), dropped on every write to their tables.
     "versions": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env.str("VERSIONS_REDIS_URL", default=REDIS_URL),

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from api.tile_layers import PILOTS, SITES
+from api.tiles.layers import PILOTS, SITES
 from geo.tiles import tile_query
 from tests.api.catalogue_support import point_at
 from tests.api.tile_support import X, Y, Z, decoded, tile_url

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from api.tile_layers import SITES
-from api.tile_versions import forget_layer_versions, layer_version
+from api.tiles.layers import SITES
+from api.tiles.versions import forget_layer_versions, layer_version
 from pilots.models import Site
 from tests.api.tile_support import tile_url
 from tests.factories import SiteFactory

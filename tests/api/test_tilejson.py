@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from api.tile_layers import SITES, TILE_LAYERS
+from api.tiles.layers import SITES, TILE_LAYERS
 from tests.api.catalogue_support import point_at
 from tests.api.tile_support import MVT, X, Y, Z, tile_url
 from tests.factories import (

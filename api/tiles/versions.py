@@ -18,7 +18,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from .tile_layers import TILE_LAYERS, TileLayer
+from .layers import TILE_LAYERS, TileLayer
 
 CACHE = "versions"
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Vector tiles and TileJSON for each layer of api.tile_layers.TILE_LAYERS.
+"""Vector tiles and TileJSON for each layer of api.tiles.layers.TILE_LAYERS.
 
 The tile bytes come from PostGIS (geo.tiles). Every response carries the
 layer's data version: tile URLs from TileJSON include it as `v`, so a write
@@ -41,8 +41,8 @@ from geo.tiles import (
 
 from ..query_parameters import reject_unknown_query_parameters
 from ..renderers import ProblemJSONRenderer
-from ..tile_layers import TileLayer
-from ..tile_versions import layer_version
+from .layers import TileLayer
+from .versions import layer_version
 
 MVT_CONTENT_TYPE = "application/vnd.mapbox-vector-tile"
 VERSION_PARAMETER = "v"

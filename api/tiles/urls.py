@@ -2,8 +2,8 @@
 
 from django.urls import path, register_converter
 
-from .tile_layers import TILE_LAYERS
-from .views.tiles import layer_views
+from .layers import TILE_LAYERS
+from .views import layer_views
 
 
 class SignedIntConverter:
