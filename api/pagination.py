@@ -28,7 +28,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from geo.rendering import FeatureSpec, render_page
 from pilots.selectors import nearest_bound
 
-from .query_parameters import reject_unknown_query_parameters
+from .filters.query_parameters import reject_unknown_query_parameters
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100

@@ -22,7 +22,7 @@ from geo.tiles import CommaJoined, TileSpec, data_version
 from pilots.models import Organization, PilotProject, Site
 from pilots.selectors import visible_pilots, visible_sites
 
-from ..filters import PilotFilterSet, SiteFilterSet
+from ..filters.catalogue import PilotFilterSet, SiteFilterSet
 
 
 class DetailPath(Func):
@@ -167,7 +167,7 @@ TILE_LAYERS: dict[str, TileLayer] = {
 # Opportunities (issue 6): published and closed calls, by their footprint.
 from pilots.models import Opportunity  # noqa: E402
 
-from ..opportunity_filters import OpportunityFilterSet  # noqa: E402
+from ..filters.opportunities import OpportunityFilterSet  # noqa: E402
 
 OPPORTUNITIES = TileLayer(
     name="opportunities",

@@ -39,7 +39,7 @@ from geo.tiles import (
     render_tile,
 )
 
-from ..query_parameters import reject_unknown_query_parameters
+from ..filters.query_parameters import reject_unknown_query_parameters
 from ..renderers import ProblemJSONRenderer
 from .layers import TileLayer
 from .versions import layer_version

@@ -18,7 +18,7 @@ from pilots.services.opportunities import (
 
 from ..concurrency import ETagMixin
 from ..features_opportunities import OPPORTUNITY_FEATURE
-from ..opportunity_filters import OpportunityFilterSet
+from ..filters.opportunities import OpportunityFilterSet
 from ..serializers.opportunities import OpportunitySerializer
 from .catalogue import CatalogueViewSet, catalogue_schema
 from .moderation import UnpublishActionsMixin

@@ -10,7 +10,7 @@ from pilots.services.organizations import (
 )
 
 from ..concurrency import ETagMixin
-from ..filters import OrganizationFilterSet
+from ..filters.catalogue import OrganizationFilterSet
 from ..permissions import OrganizationAccess
 from ..renderers import CatalogueCSVRenderer
 from ..serializers.organizations import OrganizationSerializer

@@ -5,7 +5,7 @@ from pilots.services.pilots import pilot_create, pilot_delete, pilot_update
 
 from ..concurrency import ETagMixin
 from ..features import PILOT_FEATURE
-from ..filters import PilotFilterSet
+from ..filters.catalogue import PilotFilterSet
 from ..permissions import PilotAccess
 from ..serializers.pilots import PilotSerializer
 from .catalogue import CatalogueViewSet, catalogue_schema

@@ -5,7 +5,7 @@ from pilots.services.sites import site_create, site_delete, site_update
 
 from ..concurrency import ETagMixin
 from ..features import SITE_FEATURE
-from ..filters import SiteFilterSet
+from ..filters.catalogue import SiteFilterSet
 from ..permissions import SiteAccess
 from ..serializers.sites import SiteSerializer
 from .catalogue import CatalogueViewSet, catalogue_schema

@@ -4,7 +4,7 @@ from rest_framework import viewsets
 
 from pilots.selectors import sdg_list, sector_list, trl_level_list
 
-from ..query_parameters import KnownQueryParameters
+from ..filters.query_parameters import KnownQueryParameters
 from ..serializers.vocabularies import (
     SDGSerializer,
     SectorSerializer,

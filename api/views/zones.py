@@ -5,7 +5,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from geo.rendering import FeatureSpec
 from geo.selectors import zone_list
 
-from ..query_parameters import KnownQueryParameters
+from ..filters.query_parameters import KnownQueryParameters
 from ..renderers import GeoJSONRenderer
 from ..schema import geojson_responses
 from ..serializers.zones import ZoneSerializer

@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from api.filters import PilotFilterSet, SiteFilterSet
+from api.filters.catalogue import PilotFilterSet, SiteFilterSet
 
 pytestmark = pytest.mark.django_db
 

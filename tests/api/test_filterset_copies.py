@@ -4,7 +4,7 @@ each instance still filters with its own data."""
 import pytest
 from django.http import QueryDict
 
-from api.filters import SiteFilterSet
+from api.filters.catalogue import SiteFilterSet
 from pilots.models import Site
 from tests.factories import SiteFactory
 

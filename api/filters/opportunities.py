@@ -9,13 +9,13 @@ from geo.models import Zone
 from pilots import opportunity_selectors as selectors
 from pilots.models import Opportunity
 
-from .filter_fields import (
+from .catalogue import LocatedFilterSet
+from .fields import (
     ChoiceInFilter,
     SpatialForm,
     StableOrderingFilter,
     StrictBooleanFilter,
 )
-from .filters import LocatedFilterSet
 
 
 class OpportunityFilterSet(LocatedFilterSet):

@@ -15,7 +15,7 @@ from django_filters import rest_framework as filters
 from pilots import selectors
 from pilots.models import Organization, PilotProject, Site
 
-from .filter_fields import (
+from .fields import (
     MAX_RADIUS_M,
     BBoxFilter,
     ChoiceInFilter,

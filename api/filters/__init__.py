@@ -1,0 +1,1 @@
+"""Query filters: FilterSets, their field types and the unknown-parameter check."""
