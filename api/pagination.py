@@ -26,7 +26,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from geo.rendering import FeatureSpec, render_page
-from pilots.selectors import nearest_bound
+from pilots.selectors.catalogue import nearest_bound
 
 from .filters.query_parameters import reject_unknown_query_parameters
 

@@ -1,5 +1,5 @@
 """Who may write what, at the HTTP edge. The rules live in
-pilots/permissions_selectors.py; these classes only ask them.
+pilots/selectors/permissions.py; these classes only ask them.
 
 Objects a user may not see are filtered out by the viewsets' querysets (404);
 objects they see but may not change answer 403.
@@ -12,7 +12,7 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
 from pilots.models import Organization
-from pilots.permissions_selectors import (
+from pilots.selectors.permissions import (
     can_delete_pilot,
     can_edit_pilot,
     can_manage_organization,

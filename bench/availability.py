@@ -63,7 +63,7 @@ def measure(rounds: int) -> dict[str, Any]:
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
-    from pilots.booking_selectors import availability
+    from pilots.selectors.bookings import availability
 
     result: dict[str, Any] = {}
     start = datetime(2030, 1, 7, tzinfo=UTC)

@@ -66,7 +66,7 @@ def send_pilot_transition_email_task(transition_id: int) -> int:
     """Tell the owner (and on submission the moderators) about a transition."""
     from . import emails
     from .models import PilotTransition
-    from .permissions_selectors import moderator_users
+    from .selectors.permissions import moderator_users
 
     transition = (
         PilotTransition.objects.select_related("pilot__owner", "actor")

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
-from pilots.selectors import sector_list
+from pilots.selectors.catalogue import sector_list
 
 
 def norwegian() -> bool:

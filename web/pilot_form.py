@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from geo.validation import GeometryError, parse_geometry
 from pilots.models import PilotProject, Site
-from pilots.selectors import organization_list, sdg_list, sector_list, trl_level_list
+from pilots.selectors.catalogue import (
+    organization_list,
+    sdg_list,
+    sector_list,
+    trl_level_list,
+)
 
 from .localized import norwegian, sector_name
 

@@ -12,8 +12,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django_filters import rest_framework as filters
 
-from pilots import selectors
 from pilots.models import Organization, PilotProject, Site
+from pilots.selectors import catalogue as selectors
 
 from .fields import (
     MAX_RADIUS_M,

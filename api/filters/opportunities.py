@@ -6,8 +6,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_filters import rest_framework as filters
 
 from geo.models import Zone
-from pilots import opportunity_selectors as selectors
 from pilots.models import Opportunity
+from pilots.selectors import opportunities as selectors
 
 from .catalogue import LocatedFilterSet
 from .fields import (

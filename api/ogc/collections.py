@@ -10,7 +10,7 @@ from api.features import PILOT_FEATURE, SITE_FEATURE
 from geo.rendering import FeatureSpec
 from geo.selectors import zone_list
 from pilots.models import PilotProject, Site
-from pilots.selectors import visible_pilots, visible_sites
+from pilots.selectors.catalogue import visible_pilots, visible_sites
 
 from .collection import Collection, Queryable
 
@@ -140,7 +140,7 @@ register(
 # Opportunities (issue 6): the REST API's rows and GeoJSON spec.
 from api.features_opportunities import OPPORTUNITY_FEATURE  # noqa: E402
 from pilots.models import Opportunity  # noqa: E402
-from pilots.opportunity_selectors import opportunity_list  # noqa: E402
+from pilots.selectors.opportunities import opportunity_list  # noqa: E402
 
 register(
     Collection(

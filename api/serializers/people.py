@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from pilots.models.accounts import public_name
-from pilots.permissions_selectors import can_see_address
+from pilots.selectors.permissions import can_see_address
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -20,7 +20,7 @@ from geo.models import Zone
 from geo.selectors import zone_list
 from geo.tiles import CommaJoined, TileSpec, data_version
 from pilots.models import Organization, PilotProject, Site
-from pilots.selectors import visible_pilots, visible_sites
+from pilots.selectors.catalogue import visible_pilots, visible_sites
 
 from ..filters.catalogue import PilotFilterSet, SiteFilterSet
 

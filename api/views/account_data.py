@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from pilots.account_selectors import account_data
+from pilots.selectors.accounts import account_data
 from pilots.services.account_deletion import account_delete
 
 from ..serializers.accounts import AccountDeleteSerializer

@@ -30,7 +30,7 @@ from rest_framework.views import APIView
 
 from pilots.models import AccountProfile, OrganizationMembership
 from pilots.models.accounts import public_name
-from pilots.permissions_selectors import is_moderator
+from pilots.selectors.permissions import is_moderator
 from pilots.services.accounts import (
     TooManyTokens,
     account_password_reset_confirm,

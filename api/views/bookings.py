@@ -16,10 +16,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from pilots.booking_selectors import bookings_visible_to, resources_public
 from pilots.calendar_feeds import feed_ical
 from pilots.models import CalendarFeed, Organization, PilotProject
-from pilots.permissions_selectors import pilot_visibility_q
+from pilots.selectors.bookings import bookings_visible_to, resources_public
+from pilots.selectors.permissions import pilot_visibility_q
 from pilots.services.bookings import booking_request, booking_transition
 from pilots.services.resources import calendar_feed_rotate
 

@@ -17,10 +17,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from pilots.history_selectors import history_records, history_versions, record_before
 from pilots.models import Organization, PilotProject, Site
-from pilots.opportunity_selectors import opportunity_list
-from pilots.permissions_selectors import (
+from pilots.selectors.history import history_records, history_versions, record_before
+from pilots.selectors.opportunities import opportunity_list
+from pilots.selectors.permissions import (
     can_see_opportunity_history,
     can_see_organization_history,
     can_see_pilot_history,

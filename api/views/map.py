@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from geo.selectors import zone_list
 from pilots.models import Opportunity, PilotProject, Site
-from pilots.selectors import sdg_list, sector_list, trl_level_list
+from pilots.selectors.catalogue import sdg_list, sector_list, trl_level_list
 
 from ..tiles.layers import TILE_LAYERS
 

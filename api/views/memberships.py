@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from pilots.models import Organization, OrganizationMembership
 from pilots.models.accounts import public_name
-from pilots.permissions_selectors import (
+from pilots.selectors.permissions import (
     can_manage_organization,
     is_moderator,
     organization_member_ids,

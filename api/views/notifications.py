@@ -7,7 +7,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from pilots.opportunity_selectors import notification_list, notification_unread_count
+from pilots.selectors.opportunities import notification_list, notification_unread_count
 from pilots.services.subscriptions import notifications_mark_read
 
 from ..pagination import KeysetCursorPagination

@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from pilots.models import Opportunity
-from pilots.opportunity_selectors import opportunity_list
+from pilots.selectors.opportunities import opportunity_list
 from pilots.services.opportunities import (
     opportunity_close,
     opportunity_create,

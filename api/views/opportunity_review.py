@@ -22,7 +22,7 @@ from rest_framework.response import Response
 
 from pilots.models import OpportunityTransition
 from pilots.notifications.cap import NotificationCapExceeded
-from pilots.permissions_selectors import is_moderator
+from pilots.selectors.permissions import is_moderator
 from pilots.services.opportunities import may_manage
 from pilots.services.opportunity_review import (
     ReasonRequired,

@@ -2,7 +2,7 @@ from typing import Any
 
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
-from pilots.selectors import organization_list
+from pilots.selectors.catalogue import organization_list
 from pilots.services.organizations import (
     organization_create,
     organization_delete,

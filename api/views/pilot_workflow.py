@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from pilots.models import PilotProject, PilotTransition
 from pilots.models.accounts import public_name
-from pilots.permissions_selectors import (
+from pilots.selectors.permissions import (
     can_see_pilot_history,
     is_pilot_editor,
     pilot_visibility_q,

@@ -1,6 +1,6 @@
 from typing import Any
 
-from pilots.selectors import pilot_list, visible_pilots
+from pilots.selectors.catalogue import pilot_list, visible_pilots
 from pilots.services.pilots import pilot_create, pilot_delete, pilot_update
 
 from ..concurrency import ETagMixin

@@ -12,12 +12,12 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from pilots.booking_selectors import (
+from pilots.models import BookableResource, ResourceClosure
+from pilots.selectors.bookings import (
     availability,
     bookings_visible_to,
     resources_public,
 )
-from pilots.models import BookableResource, ResourceClosure
 from pilots.services.resources import (
     calendar_feed_rotate,
     closure_add,

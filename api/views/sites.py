@@ -1,6 +1,6 @@
 from typing import Any
 
-from pilots.selectors import site_list, visible_sites
+from pilots.selectors.catalogue import site_list, visible_sites
 from pilots.services.sites import site_create, site_delete, site_update
 
 from ..concurrency import ETagMixin

@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from pilots.models import Subscription
-from pilots.opportunity_selectors import delivery_list, subscription_list
+from pilots.selectors.opportunities import delivery_list, subscription_list
 from pilots.services.subscriptions import (
     subscription_create,
     subscription_delete,

@@ -2,7 +2,7 @@
 
 from rest_framework import viewsets
 
-from pilots.selectors import sdg_list, sector_list, trl_level_list
+from pilots.selectors.catalogue import sdg_list, sector_list, trl_level_list
 
 from ..filters.query_parameters import KnownQueryParameters
 from ..serializers.vocabularies import (

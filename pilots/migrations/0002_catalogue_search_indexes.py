@@ -1,6 +1,6 @@
 """Indexes for the catalogue's reads that the ORM cannot declare on the models.
 
-- GIN over the weighted English/Norwegian tsvector that pilots.selectors.search
+- GIN over the weighted English/Norwegian tsvector that pilots.selectors.catalogue.search
   builds (the expression must stay identical for PostgreSQL to use the index);
 - GiST over the geography cast of the locations, for ST_DWithin in metres and
   nearest-first ordering (KNN <->) without degree approximations.

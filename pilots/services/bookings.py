@@ -18,7 +18,6 @@ from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..booking_selectors import confirmed_spans
 from ..models import (
     BookableResource,
     Booking,
@@ -26,7 +25,8 @@ from ..models import (
     Organization,
     PilotProject,
 )
-from ..permissions_selectors import (
+from ..selectors.bookings import confirmed_spans
+from ..selectors.permissions import (
     is_pilot_editor,
     organization_admin_ids,
     organization_member_ids,

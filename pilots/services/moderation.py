@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Opportunity
 from ..models.moderation import Unpublishable
-from ..permissions_selectors import is_moderator
+from ..selectors.permissions import is_moderator
 
 Item = TypeVar("Item", bound=Unpublishable)
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Opportunity, Organization, Site
-from ..permissions_selectors import is_moderator, organization_admin_ids
+from ..selectors.permissions import is_moderator, organization_admin_ids
 
 logger = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Opportunity, OpportunityTransition, OutboxEvent
 from ..notifications.cap import notification_cap_check
-from ..permissions_selectors import is_moderator
+from ..selectors.permissions import is_moderator
 from .opportunities import _enqueue_outbox_event, _refresh_footprint, may_manage
 from .workflow import (
     ReasonRequired,

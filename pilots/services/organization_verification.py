@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Organization
-from ..permissions_selectors import is_moderator
+from ..selectors.permissions import is_moderator
 
 
 def _require_moderator(actor: Any) -> None:

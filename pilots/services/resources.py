@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import BookableResource, CalendarFeed, ResourceClosure, Site
-from ..permissions_selectors import organization_admin_ids
+from ..selectors.permissions import organization_admin_ids
 from .booking_rules import parse_rrule
 from .bookings import BookingInvalid
 from .workflow import TransitionForbidden

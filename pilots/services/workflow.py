@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import PilotProject, PilotTransition
-from ..permissions_selectors import is_moderator, is_pilot_editor
+from ..selectors.permissions import is_moderator, is_pilot_editor
 
 Status = PilotProject.Status
 Action = PilotTransition.Action

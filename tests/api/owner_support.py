@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from config.celery_app import app
 from pilots.models import OrganizationMembership
-from pilots.permissions_selectors import MODERATORS_GROUP
+from pilots.selectors.permissions import MODERATORS_GROUP
 from tests.factories import UserFactory
 
 

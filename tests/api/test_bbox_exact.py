@@ -7,7 +7,7 @@ from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.db import connection
 
 from pilots.models import Site
-from pilots.selectors import bbox_filter
+from pilots.selectors.catalogue import bbox_filter
 from tests.api.catalogue_support import slugs
 from tests.api.ogc.conftest import OGC, slugs_of
 from tests.api.tile_support import features, tile_url

@@ -149,7 +149,7 @@ def test_q_search_on_pilots_and_organizations(api_client):
 def test_search_uses_the_gin_index(api_client):
     from django.db import connection
 
-    from pilots.selectors import search, site_list
+    from pilots.selectors.catalogue import search, site_list
 
     SiteFactory.create_batch(3)
     sql, params = search(site_list(), "lab").query.sql_with_params()

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from pilots.models import Site
-from pilots.selectors import near_filter, nearest_bound, site_list
+from pilots.selectors.catalogue import near_filter, nearest_bound, site_list
 from tests.api.catalogue_support import point_at
 from tests.factories import SiteFactory
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from pilots.models import Notification, Opportunity, OutboxEvent
 from pilots.notifications.matching import match_subscriptions
-from pilots.opportunity_selectors import opportunities_awaiting_review
+from pilots.selectors.opportunities import opportunities_awaiting_review
 from pilots.services.subscriptions import subscription_create
 from tests.api.catalogue_support import sectors
 from tests.api.owner_support import client_for, fresh_client, make_moderator

@@ -243,7 +243,7 @@ def test_self_intersection_reason_is_returned(api_client):
 def test_near_uses_the_geography_index(selector, index):
     from django.db import connection
 
-    from pilots import selectors
+    from pilots.selectors import catalogue as selectors
 
     queryset = selectors.near_filter(
         getattr(selectors, selector)(), lon=10.4, lat=63.4, radius_m=1000

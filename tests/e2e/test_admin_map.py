@@ -16,8 +16,8 @@ import pytest
 from django.contrib.gis.geos import MultiPolygon, Polygon
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from pilots.history_selectors import history_records
 from pilots.models import PilotProject, PilotTransition
+from pilots.selectors.history import history_records
 from tests.factories import TEST_PASSWORD, PilotProjectFactory, SiteFactory, UserFactory
 from tests.pilots.admin_support import staff_moderator
 from tests.support.celery_worker import running_worker

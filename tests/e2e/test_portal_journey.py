@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from pilots.models import SDG, PilotProject, PilotTransition, TRLLevel
-from pilots.permissions_selectors import MODERATORS_GROUP
+from pilots.selectors.permissions import MODERATORS_GROUP
 from tests.api.catalogue_support import sectors
 from tests.factories import OrganizationFactory, SiteFactory
 from tests.web.support import emailed_link

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.gis.geos import Point
 
-from pilots.history_selectors import history_records
+from pilots.selectors.history import history_records
 from tests.factories import GLOSHAUGEN, SiteFactory
 
 from .admin_support import admin_client, change_form_data, staff_moderator

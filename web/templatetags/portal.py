@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from pilots.permissions_selectors import is_moderator
+from pilots.selectors.permissions import is_moderator
 
 register = template.Library()
 

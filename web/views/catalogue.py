@@ -9,8 +9,8 @@ from django.views.decorators.http import require_safe
 
 from pilots.models import Opportunity, Organization, PilotProject
 from pilots.notifications.deadlines import district_time_label
-from pilots.page_selectors import opportunity_page, pilot_page, site_page
 from pilots.public_links import web_page_url
+from pilots.selectors.pages import opportunity_page, pilot_page, site_page
 
 from .. import jsonld
 from ..language import with_language

@@ -13,9 +13,9 @@ from django.views.decorators.http import (
 )
 
 from pilots.models import PilotProject
-from pilots.permissions_selectors import can_edit_pilot, is_moderator
-from pilots.portal_selectors import editable_pilot, pilot_transitions, pilots_of
-from pilots.selectors import visible_pilots
+from pilots.selectors.catalogue import visible_pilots
+from pilots.selectors.permissions import can_edit_pilot, is_moderator
+from pilots.selectors.portal import editable_pilot, pilot_transitions, pilots_of
 from pilots.services.pilots import pilot_create, pilot_update
 from pilots.services.workflow import TransitionError, allowed_actions, pilot_transition
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from pilots.models import Opportunity, PilotProject
-from pilots.opportunity_selectors import opportunities_awaiting_review
-from pilots.permissions_selectors import is_moderator
-from pilots.portal_selectors import pilots_awaiting_review
+from pilots.selectors.opportunities import opportunities_awaiting_review
+from pilots.selectors.permissions import is_moderator
+from pilots.selectors.portal import pilots_awaiting_review
 from pilots.services.opportunity_review import opportunity_transition
 from pilots.services.workflow import TransitionError, pilot_transition
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pilots.emails import recipient_language
 from pilots.models import Subscription
-from pilots.page_selectors import subscription_by_token
+from pilots.selectors.pages import subscription_by_token
 from pilots.services.subscriptions import (
     subscription_resubscribe_by_token,
     subscription_unsubscribe_by_token,

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from pilots.permissions_selectors import MODERATORS_GROUP
+from pilots.selectors.permissions import MODERATORS_GROUP
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Who may do what: reads the permission classes and services share.
 
-Kept apart from pilots/selectors.py (the catalogue reads) so both stay small.
+Kept apart from catalogue.py (the catalogue reads) so both stay small.
 """
 
 from typing import Any
@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from .models import OrganizationMembership, PilotProject, Site
+from ..models import OrganizationMembership, PilotProject, Site
 
 MODERATORS_GROUP = "moderators"
 

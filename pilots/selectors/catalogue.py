@@ -30,8 +30,8 @@ from geo.expressions import (
 )
 from geo.rendering import COORDINATE_DECIMALS
 
-from .models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
-from .permissions_selectors import (
+from ..models import SDG, Organization, PilotProject, Sector, Site, TRLLevel
+from .permissions import (
     organization_visibility_q,
     pilot_visibility_q,
     site_visibility_q,
@@ -134,7 +134,7 @@ def site_list(*, user: Any = None) -> QuerySet[Site]:
 
 def pilot_visibility(user: Any = None) -> Q:
     """Public pilots; a signed-in user also sees those they own or collaborate
-    on, a moderator every pilot (rules in permissions_selectors)."""
+    on, a moderator every pilot (rules in selectors/permissions.py)."""
     return pilot_visibility_q(user)
 
 

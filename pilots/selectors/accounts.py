@@ -6,7 +6,7 @@ from typing import Any
 
 from knox.models import AuthToken
 
-from .models import (
+from ..models import (
     AccountProfile,
     Booking,
     CalendarFeed,
@@ -21,8 +21,8 @@ from .models import (
     Site,
     Subscription,
 )
-from .models.accounts import public_name
-from .permissions_selectors import is_moderator
+from ..models.accounts import public_name
+from .permissions import is_moderator
 
 # The models with a change history (pilots.models.history).
 HISTORY_MODELS = (Organization, Site, PilotProject, OrganizationMembership, Opportunity)

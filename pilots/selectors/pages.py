@@ -6,10 +6,10 @@ from typing import Any
 from django.core import signing
 from django.db.models import Prefetch
 
-from .models import Opportunity, Organization, PilotProject, Site, Subscription
-from .notifications.content import subscription_id_from_token
-from .opportunity_selectors import opportunity_list
-from .selectors import visible_pilots, visible_sites
+from ..models import Opportunity, Organization, PilotProject, Site, Subscription
+from ..notifications.content import subscription_id_from_token
+from .catalogue import visible_pilots, visible_sites
+from .opportunities import opportunity_list
 
 
 def _public_organizations() -> Any:

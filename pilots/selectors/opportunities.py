@@ -1,6 +1,6 @@
 """Reads of opportunities, subscriptions and notifications.
 
-Kept apart from pilots/selectors.py (the catalogue reads) so both stay small.
+Kept apart from catalogue.py (the catalogue reads) so both stay small.
 """
 
 from typing import Any
@@ -19,8 +19,8 @@ from django.db.models.functions import Cast
 from geo.expressions import GeodesicDistance, WithinDistance
 from geo.rendering import COORDINATE_DECIMALS
 
-from .models import Delivery, Notification, Opportunity, Subscription
-from .permissions_selectors import is_moderator, organization_admin_ids
+from ..models import Delivery, Notification, Opportunity, Subscription
+from .permissions import is_moderator, organization_admin_ids
 
 
 def opportunity_list(*, user: Any = None) -> QuerySet[Opportunity]:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from .models import PilotProject, PilotTransition
+from ..models import PilotProject, PilotTransition
 
 
 def pilots_of(*, user: Any) -> QuerySet[PilotProject]:

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.gis.geos import GEOSGeometry
 from django.db.models import Model, Q, QuerySet
 
-from .models.accounts import public_name
+from ..models.accounts import public_name
 
 HISTORY_LIMIT = 200
 SKIPPED_FIELDS = frozenset({"updated_at"})

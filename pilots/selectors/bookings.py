@@ -9,9 +9,9 @@ from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.db.models import BigIntegerField, FloatField, Func, Q, QuerySet, Value
 from django.db.models.functions import Cast
 
-from .models import BookableResource, Booking
-from .permissions_selectors import organization_admin_ids
-from .services.booking_rules import Interval, closure_intervals, opening_intervals
+from ..models import BookableResource, Booking
+from ..services.booking_rules import Interval, closure_intervals, opening_intervals
+from .permissions import organization_admin_ids
 
 
 def resources_public() -> QuerySet[BookableResource]:

@@ -1,0 +1,1 @@
+"""Reads: querysets and plain data for api/ and web/, one module per area."""
