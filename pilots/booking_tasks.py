@@ -7,10 +7,12 @@ from typing import Any
 from celery import shared_task
 from django.utils import timezone
 
+from .booking_emails import booking_email, booking_reminder_email
+from .models import Booking, BookingTransition, OrganizationMembership
+from .services.booking_rules import district_zone
+
 
 def _recipients(transition: Any) -> list[Any]:
-    from .models import Booking, BookingTransition, OrganizationMembership
-
     booking = transition.booking
     host_admins = [
         membership.user
@@ -34,9 +36,6 @@ def _recipients(transition: Any) -> list[Any]:
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_booking_email_task(transition_id: int) -> int:
-    from .booking_emails import booking_email
-    from .models import BookingTransition
-
     transition = (
         BookingTransition.objects.select_related(
             "booking__resource__site", "booking__organization", "booking__booker"
@@ -56,10 +55,6 @@ def send_booking_email_task(transition_id: int) -> int:
 def booking_reminders_task() -> int:
     """Remind each booker of a confirmed booking that starts tomorrow (local
     date), once."""
-    from .booking_emails import booking_reminder_email
-    from .models import Booking
-    from .services.booking_rules import district_zone
-
     zone = district_zone()
     tomorrow = timezone.now().astimezone(zone).date() + timedelta(days=1)
     start = datetime.combine(tomorrow, time.min, tzinfo=zone)

@@ -1,6 +1,24 @@
+"""Celery tasks: each takes ids, calls the services and owns its retries.
+
+The services queue these by name (pilots/enqueue.py), never importing this
+module, so it imports them at the top.
+"""
+
 from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from geo.models import Zone
+
+from . import emails
+from .models import Invitation, PilotTransition
+from .notifications.deliveries import deliveries_due, delivery_attempt, digests_create
+from .notifications.outbox import outbox_event_process, outbox_events_pending
+from .notifications.reminders import reminders_create
+from .selectors.permissions import moderator_users
+from .services.accounts import email_verification_tokens, password_reset_tokens, uid_for
+from .services.invitations import invitation_token
+from .services.opportunities import opportunities_close_past_deadline
 
 
 @shared_task
@@ -17,15 +35,6 @@ def send_account_email_task(kind: str, user_id: int) -> bool:
     The link's token is made here, from the account's current state, so no
     secret travels through the broker.
     """
-    from django.contrib.auth import get_user_model
-
-    from . import emails
-    from .services.accounts import (
-        email_verification_tokens,
-        password_reset_tokens,
-        uid_for,
-    )
-
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None or not user.email:
         return False
@@ -46,10 +55,6 @@ def send_account_email_task(kind: str, user_id: int) -> bool:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_invitation_email_task(invitation_id: int) -> bool:
     """The invitation link; its token is signed here (issue 13)."""
-    from . import emails
-    from .models import Invitation
-    from .services.invitations import invitation_token
-
     invitation = (
         Invitation.objects.select_related("organization", "pilot", "invited_by")
         .filter(pk=invitation_id, accepted_at__isnull=True)
@@ -64,10 +69,6 @@ def send_invitation_email_task(invitation_id: int) -> bool:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_pilot_transition_email_task(transition_id: int) -> int:
     """Tell the owner (and on submission the moderators) about a transition."""
-    from . import emails
-    from .models import PilotTransition
-    from .selectors.permissions import moderator_users
-
     transition = (
         PilotTransition.objects.select_related("pilot__owner", "actor")
         .filter(pk=transition_id)
@@ -103,8 +104,6 @@ def _queue_deliveries(delivery_ids: list[str]) -> None:
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def process_outbox_event_task(event_id: int) -> int:
     """Match an event's opportunity and fan out; returns deliveries created."""
-    from pilots.notifications.outbox import outbox_event_process
-
     created = outbox_event_process(event_id=event_id)
     _queue_deliveries(created)
     return len(created)
@@ -113,19 +112,12 @@ def process_outbox_event_task(event_id: int) -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def deliver_task(delivery_id: str) -> str | None:
     """Attempt one delivery if it is due; its status afterwards."""
-    from pilots.notifications.deliveries import delivery_attempt
-
     return delivery_attempt(delivery_id=delivery_id)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def notifications_sweep_task() -> int:
     """Queue due deliveries and outbox events nobody processed; the count queued."""
-    from django.conf import settings
-
-    from pilots.notifications.deliveries import deliveries_due
-    from pilots.notifications.outbox import outbox_events_pending
-
     events = outbox_events_pending(
         older_than_seconds=settings.NOTIFICATION_OUTBOX_GRACE_SECONDS
     )
@@ -139,8 +131,6 @@ def notifications_sweep_task() -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def digests_send_task(frequency: str) -> int:
     """Gather each daily or weekly subscriber's matches into one delivery."""
-    from pilots.notifications.deliveries import digests_create
-
     created = digests_create(frequency=frequency)
     _queue_deliveries(created)
     return len(created)
@@ -149,8 +139,6 @@ def digests_send_task(frequency: str) -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def deadline_reminders_task() -> int:
     """Remind subscribers 3 days before a matched opportunity's deadline."""
-    from pilots.notifications.reminders import reminders_create
-
     created = reminders_create()
     _queue_deliveries(created)
     return len(created)
@@ -159,6 +147,4 @@ def deadline_reminders_task() -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def opportunities_close_task() -> int:
     """Close published opportunities whose deadline has passed."""
-    from pilots.services.opportunities import opportunities_close_past_deadline
-
     return opportunities_close_past_deadline()

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from knox.models import AuthToken
 from knox.settings import knox_settings
 
+from ..enqueue import ACCOUNT_EMAIL, enqueue_on_commit
 from ..models import AccountProfile
 
 
@@ -63,9 +64,7 @@ def user_from_uid(uid: str) -> Any | None:
 
 
 def _queue_email(kind: str, user_id: int) -> None:
-    from ..tasks import send_account_email_task
-
-    transaction.on_commit(lambda: send_account_email_task.delay(kind, user_id))
+    enqueue_on_commit(ACCOUNT_EMAIL, kind, user_id)
 
 
 def _never_verified(user: Any) -> bool:

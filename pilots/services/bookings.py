@@ -18,6 +18,7 @@ from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..enqueue import BOOKING_EMAIL, enqueue_on_commit
 from ..models import (
     BookableResource,
     Booking,
@@ -227,6 +228,4 @@ def booking_transition(
 
 
 def _queue_email(transition_id: int) -> None:
-    from ..booking_tasks import send_booking_email_task
-
-    transaction.on_commit(lambda: send_booking_email_task.delay(transition_id))
+    enqueue_on_commit(BOOKING_EMAIL, transition_id)

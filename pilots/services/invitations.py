@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..enqueue import INVITATION_EMAIL, enqueue_on_commit
 from ..models import Invitation, Organization, OrganizationMembership, PilotProject
 from .accounts import normalize_email
 from .memberships import organization_membership_set, pilot_collaborator_add
@@ -77,14 +78,8 @@ def invitation_create(
     invitation.invited_by = actor
     invitation.save()
     invitation_id = invitation.pk
-    transaction.on_commit(lambda: _send(invitation_id))
+    enqueue_on_commit(INVITATION_EMAIL, invitation_id)
     return invitation
-
-
-def _send(invitation_id: int) -> None:
-    from ..tasks import send_invitation_email_task
-
-    send_invitation_email_task.delay(invitation_id)
 
 
 @transaction.atomic

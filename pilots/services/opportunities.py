@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..enqueue import OUTBOX_EVENT, enqueue
 from ..models import Opportunity, Organization, Site
 from ..selectors.permissions import is_moderator, organization_admin_ids
 
@@ -136,10 +137,8 @@ def opportunity_delete(*, opportunity: Opportunity, actor: Any) -> None:
 
 def _enqueue_outbox_event(event_id: int) -> None:
     """Queue matching now; if the broker is down the beat sweeper does it later."""
-    from ..tasks import process_outbox_event_task
-
     try:
-        process_outbox_event_task.apply_async((event_id,), retry=False)
+        enqueue(OUTBOX_EVENT, event_id, retry=False)
     except Exception:  # any broker failure: the outbox row keeps the work
         logger.warning(
             "broker unavailable; outbox event %s left for the sweeper", event_id

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..enqueue import PILOT_TRANSITION_EMAIL, enqueue_on_commit
 from ..models import PilotProject, PilotTransition
 from ..selectors.permissions import is_moderator, is_pilot_editor
 
@@ -155,6 +156,4 @@ def _action_name(action: str) -> str:
 
 
 def _queue_transition_email(transition_id: int) -> None:
-    from ..tasks import send_pilot_transition_email_task
-
-    transaction.on_commit(lambda: send_pilot_transition_email_task.delay(transition_id))
+    enqueue_on_commit(PILOT_TRANSITION_EMAIL, transition_id)
