@@ -17,7 +17,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .models import PilotProject, PilotTransition
-from .services.workflow import TRANSITIONS, TransitionError, pilot_transition
+from .services.transitions import TransitionError
+from .services.workflow import TRANSITIONS, pilot_transition
 
 Action = PilotTransition.Action
 AdminAction = Callable[[Any, HttpRequest, QuerySet[PilotProject]], HttpResponse | None]

@@ -10,7 +10,7 @@ from rest_framework.exceptions import APIException, PermissionDenied, Validation
 
 from pilots.services.booking_rules import BookingRuleBroken, district_zone
 from pilots.services.bookings import BookingConflict, BookingInvalid
-from pilots.services.workflow import (
+from pilots.services.transitions import (
     ReasonRequired,
     TransitionForbidden,
     TransitionNotAllowed,

@@ -24,11 +24,11 @@ from pilots.models import OpportunityTransition
 from pilots.notifications.cap import NotificationCapExceeded
 from pilots.selectors.permissions import is_moderator
 from pilots.services.opportunities import may_manage
-from pilots.services.opportunity_review import (
+from pilots.services.opportunity_review import opportunity_transition
+from pilots.services.transitions import (
     ReasonRequired,
     TransitionForbidden,
     TransitionNotAllowed,
-    opportunity_transition,
 )
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem

@@ -23,12 +23,12 @@ from pilots.selectors.permissions import (
 )
 from pilots.services.invitations import invitation_create
 from pilots.services.memberships import pilot_collaborator_remove
-from pilots.services.workflow import (
+from pilots.services.transitions import (
     ReasonRequired,
     TransitionForbidden,
     TransitionNotAllowed,
-    pilot_transition,
 )
+from pilots.services.workflow import pilot_transition
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem
 from ..pagination import KeysetCursorPagination

@@ -9,7 +9,6 @@ locks the resource row first, so the capacity count of a shared resource is
 exact; for an exclusive one PostgreSQL's exclusion constraint is the guarantee.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -33,7 +32,12 @@ from ..selectors.permissions import (
     organization_member_ids,
 )
 from .booking_rules import booking_rules_check
-from .workflow import ReasonRequired, TransitionForbidden, TransitionNotAllowed
+from .transitions import (
+    Rule,
+    TransitionForbidden,
+    Transitions,
+    checked_reason,
+)
 
 State = Booking.State
 Action = BookingTransition.Action
@@ -55,21 +59,19 @@ class BookingInvalid(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Rule:
-    sources: frozenset[str]
-    target: str
-
-
-TRANSITIONS: dict[str, Rule] = {
-    Action.CONFIRM: Rule(frozenset({State.REQUESTED}), State.CONFIRMED),
-    Action.DECLINE: Rule(frozenset({State.REQUESTED}), State.DECLINED),
-    Action.CANCEL: Rule(frozenset({State.REQUESTED, State.CONFIRMED}), State.CANCELLED),
-}
+TRANSITIONS = Transitions(
+    {
+        Action.CONFIRM: Rule(frozenset({State.REQUESTED}), State.CONFIRMED),
+        Action.DECLINE: Rule(frozenset({State.REQUESTED}), State.DECLINED),
+        Action.CANCEL: Rule(
+            frozenset({State.REQUESTED, State.CONFIRMED}), State.CANCELLED
+        ),
+    }
+)
 
 
 def allowed_booking_actions(state: str) -> list[str]:
-    return [action for action, rule in TRANSITIONS.items() if state in rule.sources]
+    return TRANSITIONS.allowed(state)
 
 
 def is_resource_host(user: Any, resource: BookableResource) -> bool:
@@ -183,40 +185,18 @@ def booking_transition(
     """Confirm or decline (the host's admins) or cancel (the booker or a host)."""
     resource = _locked(booking.resource)
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
-    rule = TRANSITIONS.get(action)
-    allowed = allowed_booking_actions(booking.state)
-    if rule is None:
-        raise TransitionNotAllowed(
-            _("Unknown action “%(action)s”.") % {"action": action},
-            status=booking.state,
-            allowed=allowed,
-        )
+    rule = TRANSITIONS.rule(action, booking.state)
     host = is_resource_host(actor, resource)
     may = host or (action == Action.CANCEL and booking.booker_id == actor.pk)
     if not may:
         raise TransitionForbidden(
             _("Only the admins of the resource's host may do this.")
         )
-    if booking.state not in rule.sources:
-        raise TransitionNotAllowed(
-            _(
-                "A booking in state “%(state)s” cannot %(action)s; "
-                "allowed from here: %(allowed)s."
-            )
-            % {
-                "state": str(State(booking.state).label),
-                "action": str(Action(action).label).lower(),
-                "allowed": ", ".join(allowed) or _("none"),
-            },
-            status=booking.state,
-            allowed=allowed,
-        )
-    reason = reason.strip()
+    TRANSITIONS.check_source(action, booking.state, _cannot)
     needs_reason = action == Action.DECLINE or (
         action == Action.CANCEL and booking.booker_id != actor.pk
     )
-    if needs_reason and not reason:
-        raise ReasonRequired(_("This action needs a reason."))
+    reason = checked_reason(reason, required=needs_reason)
     from_state = booking.state
     if action == Action.CONFIRM:
         _confirm(booking, resource)
@@ -225,6 +205,17 @@ def booking_transition(
     booking.decision_reason = reason or booking.decision_reason
     booking.save()
     return _record(booking, action, from_state, actor, reason)
+
+
+def _cannot(state: str, action: str, allowed: list[str]) -> str:
+    return _(
+        "A booking in state “%(state)s” cannot %(action)s; "
+        "allowed from here: %(allowed)s."
+    ) % {
+        "state": str(State(state).label),
+        "action": str(Action(action).label).lower(),
+        "allowed": ", ".join(allowed) or _("none"),
+    }
 
 
 def _queue_email(transition_id: int) -> None:

@@ -24,41 +24,29 @@ from ..models import Opportunity, OpportunityTransition, OutboxEvent
 from ..notifications.cap import notification_cap_check
 from ..selectors.permissions import is_moderator
 from .opportunities import _enqueue_outbox_event, _refresh_footprint, may_manage
-from .workflow import (
-    ReasonRequired,
-    Rule,
-    TransitionForbidden,
-    TransitionNotAllowed,
-)
+from .transitions import Rule, TransitionForbidden, Transitions, checked_reason
 
 Status = Opportunity.Status
 Action = OpportunityTransition.Action
 EDITABLE = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
 
-TRANSITIONS: dict[str, Rule] = {
-    Action.SUBMIT: Rule(EDITABLE, Status.SUBMITTED, False),
-    Action.APPROVE: Rule(frozenset({Status.SUBMITTED}), Status.PUBLISHED, True),
-    Action.REQUEST_CHANGES: Rule(
-        frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED, True, True
-    ),
-    Action.REJECT: Rule(frozenset({Status.SUBMITTED}), Status.REJECTED, True, True),
-    Action.PUBLISH: Rule(EDITABLE, Status.PUBLISHED, False),
-    Action.CLOSE: Rule(frozenset({Status.PUBLISHED}), Status.CLOSED, False),
-}
-
-__all__ = [
-    "ReasonRequired",
-    "TransitionForbidden",
-    "TransitionNotAllowed",
-    "opportunity_allowed_actions",
-    "opportunity_transition",
-    "publisher_is_verified",
-]
+TRANSITIONS = Transitions(
+    {
+        Action.SUBMIT: Rule(EDITABLE, Status.SUBMITTED, False),
+        Action.APPROVE: Rule(frozenset({Status.SUBMITTED}), Status.PUBLISHED, True),
+        Action.REQUEST_CHANGES: Rule(
+            frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED, True, True
+        ),
+        Action.REJECT: Rule(frozenset({Status.SUBMITTED}), Status.REJECTED, True, True),
+        Action.PUBLISH: Rule(EDITABLE, Status.PUBLISHED, False),
+        Action.CLOSE: Rule(frozenset({Status.PUBLISHED}), Status.CLOSED, False),
+    }
+)
 
 
 def opportunity_allowed_actions(status: str) -> list[str]:
     """The actions legal from `status`, in table order."""
-    return [action for action, rule in TRANSITIONS.items() if status in rule.sources]
+    return TRANSITIONS.allowed(status)
 
 
 def publisher_is_verified(opportunity: Opportunity) -> bool:
@@ -86,23 +74,11 @@ def _refusal(actor: Any, opportunity: Opportunity, action: str) -> str | None:
     return None
 
 
-def _check_status(opportunity: Opportunity, action: str, rule: Rule) -> None:
-    if opportunity.status in rule.sources:
-        return
-    allowed = opportunity_allowed_actions(opportunity.status)
-    raise TransitionNotAllowed(
-        _(
-            "An opportunity in status “%(status)s” cannot %(action)s; "
-            "allowed from here: %(allowed)s."
-        )
-        % {
-            "status": opportunity.status,
-            "action": action,
-            "allowed": ", ".join(allowed) or _("none"),
-        },
-        status=opportunity.status,
-        allowed=allowed,
-    )
+def _cannot(status: str, action: str, allowed: list[str]) -> str:
+    return _(
+        "An opportunity in status “%(status)s” cannot %(action)s; "
+        "allowed from here: %(allowed)s."
+    ) % {"status": status, "action": action, "allowed": ", ".join(allowed) or _("none")}
 
 
 def _publish(opportunity: Opportunity, now: Any) -> list[str]:
@@ -126,13 +102,7 @@ def opportunity_transition(
     *, opportunity: Opportunity, actor: Any, action: str, reason: str = ""
 ) -> OpportunityTransition:
     """Move `opportunity` by `action` and record it."""
-    rule = TRANSITIONS.get(action)
-    if rule is None:
-        raise TransitionNotAllowed(
-            _("Unknown action “%(action)s”.") % {"action": action},
-            status=opportunity.status,
-            allowed=opportunity_allowed_actions(opportunity.status),
-        )
+    rule = TRANSITIONS.rule(action, opportunity.status)
     # Lock the row: two clicks at once make one transition.
     opportunity = (
         Opportunity.objects.select_for_update(of=("self",))
@@ -142,10 +112,8 @@ def opportunity_transition(
     refusal = _refusal(actor, opportunity, action)
     if refusal is not None:
         raise TransitionForbidden(refusal)
-    _check_status(opportunity, action, rule)
-    reason = reason.strip()
-    if rule.reason_required and not reason:
-        raise ReasonRequired(_("This action needs a reason."))
+    TRANSITIONS.check_source(action, opportunity.status, _cannot)
+    reason = checked_reason(reason, required=rule.reason_required)
     now = timezone.now()
     update_fields = ["status", "updated_at"]
     if rule.target == Status.PUBLISHED:

@@ -11,7 +11,7 @@ from ..models import BookableResource, CalendarFeed, ResourceClosure, Site
 from ..selectors.permissions import organization_admin_ids
 from .booking_rules import parse_rrule
 from .bookings import BookingInvalid
-from .workflow import TransitionForbidden
+from .transitions import TransitionForbidden
 
 RESOURCE_FIELDS = (
     "name",

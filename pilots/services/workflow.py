@@ -10,7 +10,6 @@ approve, request changes, reject and unpublish. Every transition is stored
 (who, when, why) and emails the owner through Celery.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -20,62 +19,36 @@ from django.utils.translation import gettext as _
 from ..enqueue import PILOT_TRANSITION_EMAIL, enqueue_on_commit
 from ..models import PilotProject, PilotTransition
 from ..selectors.permissions import is_moderator, is_pilot_editor
+from .transitions import Rule, TransitionForbidden, Transitions, checked_reason
 
 Status = PilotProject.Status
 Action = PilotTransition.Action
 
-
-@dataclass(frozen=True)
-class Rule:
-    sources: frozenset[str]
-    target: str
-    by_moderator: bool  # False: by the owner or a collaborator
-    reason_required: bool = False
-
-
-TRANSITIONS: dict[str, Rule] = {
-    Action.SUBMIT: Rule(
-        frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED, False
-    ),
-    Action.APPROVE: Rule(frozenset({Status.SUBMITTED}), Status.PUBLISHED, True),
-    Action.REQUEST_CHANGES: Rule(
-        frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED, True, True
-    ),
-    Action.REJECT: Rule(frozenset({Status.SUBMITTED}), Status.REJECTED, True, True),
-    Action.START: Rule(frozenset({Status.PUBLISHED}), Status.ACTIVE, False),
-    Action.COMPLETE: Rule(frozenset({Status.ACTIVE}), Status.COMPLETED, False),
-    Action.UNPUBLISH: Rule(
-        frozenset(PilotProject.PUBLIC_STATUSES), Status.CHANGES_REQUESTED, True, True
-    ),
-}
-
-
-class TransitionError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class TransitionForbidden(TransitionError):
-    """The actor may not perform this action on this pilot."""
-
-
-class TransitionNotAllowed(TransitionError):
-    """The action is not legal from the pilot's current status."""
-
-    def __init__(self, message: str, *, status: str, allowed: list[str]) -> None:
-        super().__init__(message)
-        self.status = status
-        self.allowed = allowed
-
-
-class ReasonRequired(TransitionError):
-    pass
+TRANSITIONS = Transitions(
+    {
+        Action.SUBMIT: Rule(
+            frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED, False
+        ),
+        Action.APPROVE: Rule(frozenset({Status.SUBMITTED}), Status.PUBLISHED, True),
+        Action.REQUEST_CHANGES: Rule(
+            frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED, True, True
+        ),
+        Action.REJECT: Rule(frozenset({Status.SUBMITTED}), Status.REJECTED, True, True),
+        Action.START: Rule(frozenset({Status.PUBLISHED}), Status.ACTIVE, False),
+        Action.COMPLETE: Rule(frozenset({Status.ACTIVE}), Status.COMPLETED, False),
+        Action.UNPUBLISH: Rule(
+            frozenset(PilotProject.PUBLIC_STATUSES),
+            Status.CHANGES_REQUESTED,
+            True,
+            True,
+        ),
+    }
+)
 
 
 def allowed_actions(status: str) -> list[str]:
     """The actions legal from `status`, in table order."""
-    return [action for action, rule in TRANSITIONS.items() if status in rule.sources]
+    return TRANSITIONS.allowed(status)
 
 
 def _may_act(actor: Any, pilot: PilotProject, rule: Rule) -> bool:
@@ -89,13 +62,7 @@ def pilot_transition(
     *, pilot: PilotProject, actor: Any, action: str, reason: str = ""
 ) -> PilotTransition:
     """Move `pilot` by `action`, record it and queue the owner's email."""
-    rule = TRANSITIONS.get(action)
-    if rule is None:
-        raise TransitionNotAllowed(
-            _("Unknown action “%(action)s”.") % {"action": action},
-            status=pilot.status,
-            allowed=allowed_actions(pilot.status),
-        )
+    rule = TRANSITIONS.rule(action, pilot.status)
     # Lock the row: two moderators clicking at once make one transition.
     pilot = PilotProject.objects.select_for_update().get(pk=pilot.pk)
     if not _may_act(actor, pilot, rule):
@@ -105,25 +72,8 @@ def pilot_transition(
             else _("Only the owner or a collaborator may %(action)s a pilot.")
         )
         raise TransitionForbidden(message % {"action": _action_name(action)})
-    if pilot.status not in rule.sources:
-        allowed = allowed_actions(pilot.status)
-        raise TransitionNotAllowed(
-            _(
-                "A pilot in status “%(status)s” cannot %(action)s; "
-                "allowed from here: %(allowed)s."
-            )
-            % {
-                "status": Status(pilot.status).label,
-                "action": _action_name(action),
-                "allowed": ", ".join(_action_name(name) for name in allowed)
-                or _("none"),
-            },
-            status=pilot.status,
-            allowed=allowed,
-        )
-    reason = reason.strip()
-    if rule.reason_required and not reason:
-        raise ReasonRequired(_("This action needs a reason."))
+    TRANSITIONS.check_source(action, pilot.status, _cannot)
+    reason = checked_reason(reason, required=rule.reason_required)
     record = PilotTransition.objects.create(
         pilot=pilot,
         action=action,
@@ -148,6 +98,17 @@ def pilot_transition(
     pilot.save(update_fields=update_fields)
     _queue_transition_email(record.pk)
     return record
+
+
+def _cannot(status: str, action: str, allowed: list[str]) -> str:
+    return _(
+        "A pilot in status “%(status)s” cannot %(action)s; "
+        "allowed from here: %(allowed)s."
+    ) % {
+        "status": Status(status).label,
+        "action": _action_name(action),
+        "allowed": ", ".join(_action_name(name) for name in allowed) or _("none"),
+    }
 
 
 def _action_name(action: str) -> str:

@@ -17,7 +17,8 @@ from pilots.selectors.catalogue import visible_pilots
 from pilots.selectors.permissions import can_edit_pilot, is_moderator
 from pilots.selectors.portal import editable_pilot, pilot_transitions, pilots_of
 from pilots.services.pilots import pilot_create, pilot_update
-from pilots.services.workflow import TransitionError, allowed_actions, pilot_transition
+from pilots.services.transitions import TransitionError
+from pilots.services.workflow import allowed_actions, pilot_transition
 
 from ..language import with_language
 from ..pick_map import pick_map

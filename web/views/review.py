@@ -16,7 +16,8 @@ from pilots.selectors.opportunities import opportunities_awaiting_review
 from pilots.selectors.permissions import is_moderator
 from pilots.selectors.portal import pilots_awaiting_review
 from pilots.services.opportunity_review import opportunity_transition
-from pilots.services.workflow import TransitionError, pilot_transition
+from pilots.services.transitions import TransitionError
+from pilots.services.workflow import pilot_transition
 
 from ..language import with_language
 from .pages import not_found, page
