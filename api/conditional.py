@@ -4,7 +4,7 @@ A GET answered 200 on /api/v1/ or /ogc without an ETag of its own (lists,
 GeoJSON and CSV pages, OGC documents and items) gets a weak ETag: a hash of
 its media type, its language and its body, so each representation has its
 own. `If-None-Match` naming it answers 304 with no body. Details keep their
-version ETags (api/concurrency.py) and tiles theirs (api/views/tiles.py).
+version ETags (api/concurrency.py) and tiles theirs (api/tiles/views.py).
 """
 
 import hashlib
