@@ -253,3 +253,13 @@ def test_the_members_page_costs_the_same_for_more_members(harbour: Team) -> None
 
     assert many == few
     assert many <= 8
+
+
+def test_the_pages_speak_bokmal(harbour: Team) -> None:
+    client = signed_in_client(harbour.admin)
+
+    text = client.get(harbour.path("members/?lang=nb")).content.decode()
+
+    for words in ("Medlemmer", "Inviter noen", "Send invitasjonen", "Utlysninger"):
+        assert words in text
+    assert "Mine organisasjoner" in text  # the header's link
