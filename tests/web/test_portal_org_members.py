@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import timezone
 
 from pilots.models import Invitation, OrganizationMembership
 from pilots.models.accounts import AccountProfile
@@ -80,6 +81,20 @@ def test_outsiders_get_the_403_page_and_unknown_ones_a_404(
     assert refused.status_code == 403
     assert "Only members of this organisation" in refused.content.decode()
     assert missing.status_code == 404
+
+
+def test_an_unpublished_organisation_is_a_404_to_outsiders(harbour: Team) -> None:
+    harbour.organization.unpublished_at = timezone.now()
+    harbour.organization.unpublished_reason = "Not a real company."
+    harbour.organization.save()
+
+    outsider = signed_in_client(harbour.outsider).get(harbour.path())
+    admin = signed_in_client(harbour.admin).get(harbour.path())
+
+    assert outsider.status_code == 404
+    assert "Trondheim Harbour" not in outsider.content.decode()
+    assert admin.status_code == 200
+    assert "Not a real company." in admin.content.decode()
 
 
 @pytest.mark.parametrize("rest", PAGES)

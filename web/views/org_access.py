@@ -1,6 +1,7 @@
 """Who may open an organisation's portal pages: its members and the district's
 moderators read them, its admins (and superusers) act. An unknown organisation
-is the 404 page; anyone else gets the 403 page."""
+is the 404 page, as is one a moderator unpublished to anyone outside it;
+anyone else gets the 403 page."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ def organization_page(
             if access is None:
                 return not_found(request)
             reads = access.manages or access.role or is_moderator(request.user)
+            if not reads and access.organization.unpublished_at is not None:
+                return not_found(request)  # taken down: not even its name
             if not reads:
                 return forbidden(
                     request, _("Only members of this organisation see this page.")
