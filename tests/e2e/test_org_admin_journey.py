@@ -157,6 +157,7 @@ def walk(browser: Browser, base: str, mail: Path, shots: Path) -> list[PageLog]:
         log.origin = base
     sign_in(admin, base, ADMIN)
     invite(admin, colleague, base, mail)
+    admin.screenshot(path=str(shots / "org-members.png"), full_page=True)
     add_site(admin)
     publish_call(admin)
     wait_for_email(mail, SUBSCRIBER, CALL)
