@@ -14,6 +14,8 @@ CHOICE_LABELS = (
     gettext_noop("Open"),
     gettext_noop("On application"),
     gettext_noop("Members only"),
+    # Opportunity.Status (the others are the pilots' words)
+    gettext_noop("Submitted for review"),
     # Opportunity.CallType, Opportunity.DeadlineType
     gettext_noop("Open call"),
     gettext_noop("Testbed access"),

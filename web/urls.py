@@ -1,8 +1,9 @@
 """Pages for people: where the links in emails and map popups lead, and the
 registration portal (issue 16)."""
 
-from django.urls import path
+from django.urls import include, path
 
+from . import org_urls
 from .views.accounts import reset_password_view, verify_email_view
 from .views.catalogue import opportunity_view, pilot_view, site_view
 from .views.invitations import accept_invitation_view
@@ -46,6 +47,7 @@ urlpatterns = [
     path("my/pilots/<slug:slug>/", my_pilot_view, name="my-pilot"),
     path("my/pilots/<slug:slug>/edit/", pilot_edit_view, name="pilot-edit"),
     path("my/pilots/<slug:slug>/submit/", pilot_submit_view, name="pilot-submit"),
+    path("my/organisations/", include(org_urls)),
     path("review/", review_queue_view, name="review-queue"),
     path("review/pilots/<slug:slug>/", review_pilot_view, name="review-pilot"),
     path(

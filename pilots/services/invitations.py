@@ -121,3 +121,11 @@ def invitation_accept(*, token: str, user: Any) -> Invitation:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
     return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
+    """Withdraw a pending invitation: its emailed link stops working (the token
+    names an invitation that no longer exists). An accepted one stays, as the
+    record of who joined."""
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()

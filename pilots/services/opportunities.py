@@ -44,6 +44,15 @@ def _require_manager(actor: Any, organization_id: int | None) -> None:
         )
 
 
+def publisher_may_change(opportunity: Opportunity) -> bool:
+    """Whether the publisher's admins may change it in its status (see
+    _require_editable)."""
+    locked = {Opportunity.Status.SUBMITTED, Opportunity.Status.REJECTED}
+    if opportunity.publisher.verified_at is None:
+        locked |= {Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED}
+    return opportunity.status not in locked
+
+
 def _require_editable(actor: Any, opportunity: Opportunity) -> None:
     """What a moderator reviews is what gets published (issue 13): while it is
     under review, and once rejected, only moderators change it; once published,
@@ -51,10 +60,7 @@ def _require_editable(actor: Any, opportunity: Opportunity) -> None:
     digests would otherwise carry text nobody reviewed)."""
     if is_moderator(actor):
         return
-    locked = {Opportunity.Status.SUBMITTED, Opportunity.Status.REJECTED}
-    if opportunity.publisher.verified_at is None:
-        locked |= {Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED}
-    if opportunity.status in locked:
+    if not publisher_may_change(opportunity):
         raise PermissionDenied(
             _(
                 "An opportunity in status “%(status)s” cannot be changed by its "

@@ -207,4 +207,135 @@ NB = {
     "The area is drawn; it is saved with the pilot.": (
         "Området er tegnet; det lagres med piloten."
     ),
+    # the organisation pages of the portal (issue 16)
+    "Submitted for review": "Sendt til behandling",
+    "New call": "Ny utlysning",
+    "Deadline reminder": "Påminnelse om frist",
+    "Email": "E-post",
+    "Webhook": "Webhook",
+    "Inbox": "Innboks",
+    "Being sent": "Sendes",
+    "Delivered": "Levert",
+    "Failed": "Mislyktes",
+    "Skipped (unsubscribed or paused)": "Hoppet over (avmeldt eller satt på pause)",
+    "In the inbox": "I innboksen",
+    "Waiting for the digest": "Venter på sammendraget",
+    "Title in Norwegian": "Tittel på norsk",
+    "Summary in Norwegian": "Sammendrag på norsk",
+    "Description in Norwegian": "Beskrivelse på norsk",
+    "Kind of call": "Type utlysning",
+    "Deadline date and time": "Fristens dato og klokkeslett",
+    "Lowest TRL": "Laveste TRL",
+    "Highest TRL": "Høyeste TRL",
+    "Contact name": "Kontaktperson",
+    "Contact email": "Kontakt-e-post",
+    "The highest TRL must be at least the lowest.": (
+        "Høyeste TRL må være minst like høy som laveste."
+    ),
+    "A fixed deadline needs a date and time.": (
+        "En fast frist trenger dato og klokkeslett."
+    ),
+    "The deadline must come after the opening.": "Fristen må komme etter åpningen.",
+    "Role": "Rolle",
+    "Name": "Navn",
+    "Name in Norwegian": "Navn på norsk",
+    "Kind": "Type",
+    "Click the map to place the site, or type the coordinates.": (
+        "Klikk på kartet for å plassere stedet, eller skriv inn koordinatene."
+    ),
+    "My organisations": "Mine organisasjoner",
+    "Not allowed": "Ikke tillatt",
+    "Organisation": "Organisasjon",
+    "Members": "Medlemmer",
+    "Calls for pilots": "Utlysninger",
+    "The role is changed.": "Rollen er endret.",
+    "The member is removed.": "Medlemmet er fjernet.",
+    "The invitation is withdrawn; its link no longer works.": (
+        "Invitasjonen er trukket tilbake; lenken virker ikke lenger."
+    ),
+    "Member since": "Medlem siden",
+    "Change": "Endre",
+    "you": "deg",
+    "Role of %(name)s": "Rollen til %(name)s",
+    "Change the role": "Endre rollen",
+    "Remove": "Fjern",
+    "Invite someone": "Inviter noen",
+    "They get an email with a link; once signed in with that address they join "
+    "in the role you chose.": "De får en e-post med en lenke; når de er logget "
+    "inn med den adressen, blir de med i rollen du valgte.",
+    "Send the invitation": "Send invitasjonen",
+    "Open invitations": "Åpne invitasjoner",
+    "Sent": "Sendt",
+    "Withdraw": "Trekk tilbake",
+    "No invitations are waiting for an answer.": "Ingen invitasjoner venter på svar.",
+    "Your role": "Din rolle",
+    "You do not belong to any organisation yet. An organisation's admin can "
+    "invite you by email.": "Du hører ikke til noen organisasjon ennå. En "
+    "administrator i en organisasjon kan invitere deg på e-post.",
+    "Write a call": "Skriv en utlysning",
+    "Notifications sent": "Varsler sendt",
+    "The organisation has no calls yet.": "Organisasjonen har ingen utlysninger ennå.",
+    "The moderator rejected the call:": "Moderatoren avviste utlysningen:",
+    "A moderator reviews the call before it is published.": (
+        "En moderator går gjennom utlysningen før den publiseres."
+    ),
+    "A moderator unpublished the call:": "En moderator avpubliserte utlysningen:",
+    "Change the call": "Endre utlysningen",
+    "Close the call": "Steng utlysningen",
+    "Channel": "Kanal",
+    "Count": "Antall",
+    "No notifications yet: nobody's subscription matches the call, or matching "
+    "is still running.": "Ingen varsler ennå: ingen abonnementer passer til "
+    "utlysningen, eller sammenligningen pågår fortsatt.",
+    "Notifications go out when the call is published.": (
+        "Varsler sendes når utlysningen publiseres."
+    ),
+    "Where the call applies comes from the sites you pick: people whose "
+    "subscriptions cover them are notified when it is published.": "Hvor "
+    "utlysningen gjelder, følger av stedene du velger: de som abonnerer på dem, "
+    "varsles når den publiseres.",
+    "Moderator (reading only)": "Moderator (bare lesetilgang)",
+    "Verified": "Verifisert",
+    "Yes: its calls are published without review.": (
+        "Ja: utlysningene publiseres uten gjennomgang."
+    ),
+    "Not yet: a moderator reviews its calls before they are published.": (
+        "Ikke ennå: en moderator går gjennom utlysningene før de publiseres."
+    ),
+    "A moderator unpublished the organisation:": (
+        "En moderator avpubliserte organisasjonen:"
+    ),
+    "invite people, change roles": "inviter folk, endre roller",
+    "add and change test arenas and labs": (
+        "legg til og endre testarenaer og laboratorier"
+    ),
+    "write, submit and publish calls; see the notifications they sent": (
+        "skriv, send inn og publiser utlysninger; se varslene de sendte"
+    ),
+    "Change the site": "Endre stedet",
+    "Add a site": "Legg til et sted",
+    "Map: click to place the site": "Kart: klikk for å plassere stedet",
+    "Draw the footprint": "Tegn utstrekningen",
+    "The footprint is drawn; it is saved with the site.": (
+        "Utstrekningen er tegnet; den lagres med stedet."
+    ),
+    "The site is added.": "Stedet er lagt til.",
+    "The site is saved.": "Stedet er lagret.",
+    "Public": "Offentlig",
+    "No: a moderator unpublished it (%(reason)s)": (
+        "Nei: en moderator avpubliserte det (%(reason)s)"
+    ),
+    "Yes": "Ja",
+    "Change %(name)s": "Endre %(name)s",
+    "The organisation hosts no sites yet.": "Organisasjonen har ingen steder ennå.",
+    "Only the district's moderators unpublish and republish sites.": (
+        "Bare distriktets moderatorer avpubliserer og republiserer steder."
+    ),
+    "Only admins of this organisation may do this.": (
+        "Bare administratorer i denne organisasjonen kan gjøre dette."
+    ),
+    "Only members of this organisation see this page.": (
+        "Bare medlemmer av denne organisasjonen ser denne siden."
+    ),
+    "Choose submit, publish or close.": "Velg send inn, publiser eller steng.",
 }
