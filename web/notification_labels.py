@@ -1,5 +1,5 @@
 """How the organisation pages name a notification's kind, channel and
-delivery status (pilots.organization_portal_selectors counts them)."""
+delivery status (pilots.selectors.organization_portal counts them)."""
 
 from typing import Any
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pilots.models import Opportunity, Organization, Site
 from pilots.models.fields import no_control_characters
-from pilots.selectors import sdg_list, sector_list, trl_level_list
+from pilots.selectors.catalogue import sdg_list, sector_list, trl_level_list
 
 from .localized import norwegian, sector_name
 

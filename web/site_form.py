@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from geo.validation import GeometryError, parse_geometry
 from pilots.models import Site
 from pilots.models.fields import no_control_characters
-from pilots.selectors import organization_list, sector_list
+from pilots.selectors.catalogue import organization_list, sector_list
 
 from .localized import sector_name
 

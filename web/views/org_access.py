@@ -12,8 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from pilots.models import Organization
-from pilots.organization_portal_selectors import membership_role
-from pilots.permissions_selectors import can_manage_organization, is_moderator
+from pilots.selectors.organization_portal import membership_role
+from pilots.selectors.permissions import can_manage_organization, is_moderator
 
 from .pages import not_found, page
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pilots.models import OrganizationMembership
 from pilots.models.accounts import public_name
-from pilots.organization_portal_selectors import (
+from pilots.selectors.organization_portal import (
     organization_members,
     pending_invitations,
 )

@@ -19,7 +19,7 @@ from django.views.decorators.http import (
 
 from pilots.models import Opportunity
 from pilots.notifications.cap import NotificationCapExceeded
-from pilots.organization_portal_selectors import (
+from pilots.selectors.organization_portal import (
     opportunity_history,
     opportunity_notification_counts,
     organization_opportunities,
@@ -33,7 +33,7 @@ from pilots.services.opportunity_review import (
     opportunity_allowed_actions,
     opportunity_transition,
 )
-from pilots.services.workflow import TransitionError, TransitionForbidden
+from pilots.services.transitions import TransitionError, TransitionForbidden
 
 from ..free_slug import free_slug
 from ..language import with_language

@@ -4,7 +4,7 @@ page in the portal with the way to its members, sites and calls."""
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from pilots.organization_portal_selectors import memberships_of
+from pilots.selectors.organization_portal import memberships_of
 
 from ..language import with_language
 from .org_access import OrganizationAccess, organization_page

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from pilots.models import Site
-from pilots.organization_portal_selectors import organization_sites
+from pilots.selectors.organization_portal import organization_sites
 from pilots.services.sites import site_create, site_update
 
 from ..free_slug import free_slug

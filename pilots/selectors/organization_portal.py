@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from .models import (
+from ..models import (
     Invitation,
     Notification,
     Opportunity,
@@ -16,7 +16,7 @@ from .models import (
     OrganizationMembership,
     Site,
 )
-from .services.invitations import INVITATION_MAX_AGE
+from ..services.invitations import INVITATION_MAX_AGE
 
 
 def memberships_of(*, user: Any) -> QuerySet[OrganizationMembership]:
