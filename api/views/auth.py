@@ -191,14 +191,12 @@ class LoginView(_AnonymousAuthView):
                 status=status.HTTP_409_CONFLICT,
                 content_type="application/problem+json",
             )
-        return Response(
-            {
-                "token": token,
-                "token_key": instance.token_key,
-                "expiry": instance.expiry,
-            },
-            status=status.HTTP_201_CREATED,
-        )
+        body = {
+            "token": token,
+            "token_key": instance.token_key,
+            "expiry": instance.expiry,
+        }
+        return Response(NewTokenSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 def _current_token_key(request: Request) -> str | None:
