@@ -171,6 +171,7 @@ def test_history_times_are_in_the_one_format() -> None:
 
     [submitted] = [c for c in newest["changes"] if c["field"] == "submitted_at"]
     pilot.refresh_from_db()
+    assert pilot.submitted_at is not None
     assert submitted == {
         "field": "submitted_at",
         "old": None,

@@ -131,6 +131,7 @@ def test_publish_reaches_email_inbox_and_signed_webhook(
     assert received.headers["webhook-id"] == delivery.webhook_id
     assert received.headers["webhook-signature"].startswith("v1,")
     # Times as the API writes them (RFC 3339, UTC, Z, six decimals).
+    assert opportunity.deadline is not None
     assert payload["timestamp"] == format_timestamp(delivery.created_at)
     assert payload["data"]["opportunities"][0]["deadline"] == format_timestamp(
         opportunity.deadline
