@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 
 from geo.rendering import FeatureSpec
 from pilots.models import Organization, Site
+from pilots.timestamps import TimestampText
 
 
 def _slugs(queryset: QuerySet) -> ArraySubquery:
@@ -36,7 +37,7 @@ _SITE_PROPERTIES: dict[str, Any] = {
     "trl_min": "trl_min",
     "trl_max": "trl_max",
     "website": "website",
-    "updated_at": "updated_at",
+    "updated_at": TimestampText("updated_at"),
 }
 SITE_FEATURE = FeatureSpec(geometry="location", id="slug", properties=_SITE_PROPERTIES)
 
@@ -56,7 +57,7 @@ _PILOT_PROPERTIES: dict[str, Any] = {
     "trl": "trl",
     "planned_start": "planned_start",
     "planned_end": "planned_end",
-    "updated_at": "updated_at",
+    "updated_at": TimestampText("updated_at"),
 }
 # A pilot's area when it has one, else its point.
 PILOT_FEATURE = FeatureSpec(

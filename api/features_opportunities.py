@@ -7,6 +7,7 @@ from django.db.models import F, OuterRef
 
 from geo.rendering import FeatureSpec
 from pilots.models import Site
+from pilots.timestamps import TimestampText
 
 _OPPORTUNITY_PROPERTIES: dict[str, Any] = {
     "id": "pk",
@@ -26,11 +27,11 @@ _OPPORTUNITY_PROPERTIES: dict[str, Any] = {
     "sdgs": "sdgs",
     "trl_min": "trl_min",
     "trl_max": "trl_max",
-    "opens_at": "opens_at",
+    "opens_at": TimestampText("opens_at"),
     "deadline_type": "deadline_type",
-    "deadline": "deadline",
+    "deadline": TimestampText("deadline"),
     "is_example": "is_example",
-    "updated_at": "updated_at",
+    "updated_at": TimestampText("updated_at"),
 }
 OPPORTUNITY_FEATURE = FeatureSpec(
     geometry="footprint", id="slug", properties=_OPPORTUNITY_PROPERTIES

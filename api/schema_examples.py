@@ -6,7 +6,9 @@ Every JSON request body gets an example that the API accepts as it stands
 the other zones of data/trondheim_district.geojson, the organisations, sectors,
 SDGs and TRL levels those of data/trondheim_sites.json. Swagger UI's "Try it
 out" starts from these bodies. Examples are keyed by the request component, so
-every operation that takes the same body shows the same example.
+every operation that takes the same body shows the same example. Date-times are
+written as the API writes them (pilots/timestamps.py: UTC, `Z`, six decimals);
+requests may use any RFC 3339 offset.
 """
 
 from typing import Any
@@ -75,7 +77,7 @@ OPPORTUNITY = {
     "trl_max": 8,
     "call_type": "open_call",
     "deadline_type": "fixed",
-    "deadline": "2027-06-30T12:00:00+02:00",
+    "deadline": "2027-06-30T10:00:00.000000Z",  # noon in Oslo
     "contact_name": "Innovation office",
     "contact_email": "pilots@techport.example",
 }
@@ -116,7 +118,7 @@ EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
     "OpportunityRequest": ("A call for pilots at Sluppen", OPPORTUNITY),
     "PatchedOpportunityRequest": (
         "Extend the deadline",
-        {"deadline": "2027-08-31T12:00:00+02:00"},
+        {"deadline": "2027-08-31T10:00:00.000000Z"},
     ),
     "OrganizationRequest": ("A start-up at Gløshaugen", ORGANIZATION),
     "PatchedOrganizationRequest": (
@@ -175,8 +177,8 @@ EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
     "ClosureRequest": (
         "Weekly calibration on Monday mornings",
         {
-            "starts_at": "2027-01-04T08:00:00+01:00",
-            "ends_at": "2027-01-04T10:00:00+01:00",
+            "starts_at": "2027-01-04T07:00:00.000000Z",  # 08:00 in Oslo
+            "ends_at": "2027-01-04T09:00:00.000000Z",
             "rrule": "FREQ=WEEKLY;BYDAY=MO",
             "reason": "Calibration",
         },
@@ -186,8 +188,8 @@ EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
         {
             "resource": 1,
             "organization": "sintef",
-            "start": "2027-03-01T09:00:00+01:00",
-            "end": "2027-03-01T11:00:00+01:00",
+            "start": "2027-03-01T08:00:00.000000Z",  # 09:00 in Oslo
+            "end": "2027-03-01T10:00:00.000000Z",
             "purpose": "Cold-start test of a battery pack",
         },
     ),
@@ -254,8 +256,8 @@ SITE_READ = {
     "zone": "gloshaugen",
     "coordinates_approximate": True,
     "source_urls": ["https://www.ntnu.edu/zeb"],
-    "created_at": "2026-11-20T09:14:03.512000+01:00",
-    "updated_at": "2026-11-28T14:02:41.087000+01:00",
+    "created_at": "2026-11-20T08:14:03.512000Z",
+    "updated_at": "2026-11-28T13:02:41.087000Z",
 }
 PILOT_READ = {
     **{key: value for key, value in PILOT.items() if key != "description"},
@@ -265,10 +267,10 @@ PILOT_READ = {
     "zone": "gloshaugen",
     "is_example": False,
     "moderation_reason": "",
-    "submitted_at": "2026-11-25T10:00:00+01:00",
-    "published_at": "2026-11-26T08:30:00+01:00",
-    "created_at": "2026-11-24T16:45:00+01:00",
-    "updated_at": "2026-11-26T08:30:00+01:00",
+    "submitted_at": "2026-11-25T09:00:00.000000Z",
+    "published_at": "2026-11-26T07:30:00.000000Z",
+    "created_at": "2026-11-24T15:45:00.000000Z",
+    "updated_at": "2026-11-26T07:30:00.000000Z",
 }
 RESPONSE_EXAMPLES: dict[str, tuple[str, Any]] = {
     "sites_list": (

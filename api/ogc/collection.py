@@ -9,6 +9,7 @@ from django.contrib.gis.db.models import Extent
 from django.db.models import Expression, F, Max, Min, Q, QuerySet
 
 from geo.rendering import FeatureSpec
+from pilots.timestamps import format_timestamp
 
 from .parameters import TimeInterval
 
@@ -117,4 +118,4 @@ def _rfc3339(value: Any, *, end_of_day: bool) -> str | None:
     if not isinstance(value, datetime):
         clock = time.max if end_of_day else time.min
         value = datetime.combine(value, clock.replace(microsecond=0), tzinfo=UTC)
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return format_timestamp(value)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from geo.crs import CRS84, SUPPORTED_CRS, is_geographic, is_latitude_first, srid_of
 from geo.rendering import feature_collection, render_feature, render_features
+from pilots.timestamps import format_timestamp
 
 from ..errors import problem_response
 from ..pagination import link_header
@@ -338,7 +339,7 @@ def items(request: HttpRequest, collection_id: str) -> HttpResponse:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return format_timestamp(datetime.now(UTC))
 
 
 @ogc_endpoint(parameters=ITEM_PARAMETERS)

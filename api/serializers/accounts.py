@@ -5,6 +5,8 @@ from rest_framework import serializers
 
 from pilots.models import AccountProfile
 
+from .timestamps import TimestampField
+
 
 class SignUpSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
@@ -45,13 +47,13 @@ class NewTokenSerializer(serializers.Serializer):
         help_text="Send as `Authorization: Token <token>`; shown only once."
     )
     token_key = serializers.CharField(help_text="Public id of the token.")
-    expiry = serializers.DateTimeField(allow_null=True)
+    expiry = TimestampField(allow_null=True)
 
 
 class TokenSerializer(serializers.Serializer):
     token_key = serializers.CharField()
-    created = serializers.DateTimeField()
-    expiry = serializers.DateTimeField(allow_null=True)
+    created = TimestampField()
+    expiry = TimestampField(allow_null=True)
     current = serializers.BooleanField(
         help_text="The token this request was made with."
     )

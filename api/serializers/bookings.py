@@ -15,11 +15,13 @@ from pilots.models import (
     Site,
 )
 
+from .timestamps import TimestampField
+
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 MAX_AVAILABILITY_DAYS = 62
 
 
-class AwareDateTimeField(serializers.DateTimeField):
+class AwareDateTimeField(TimestampField):
     """RFC 3339 with an offset; a time without one is ambiguous, so 400."""
 
     def to_internal_value(self, value: Any) -> datetime:
@@ -106,8 +108,8 @@ class BookingSerializer(serializers.ModelSerializer):
     site = serializers.CharField(source="resource.site.slug", read_only=True)
     organization = serializers.CharField(source="organization.slug", read_only=True)
     pilot = serializers.CharField(source="pilot.slug", read_only=True, default=None)
-    start = serializers.DateTimeField(source="period.lower", read_only=True)
-    end = serializers.DateTimeField(source="period.upper", read_only=True)
+    start = TimestampField(source="period.lower", read_only=True)
+    end = TimestampField(source="period.upper", read_only=True)
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta:
@@ -176,8 +178,8 @@ class AvailabilityQuerySerializer(serializers.Serializer):
 
 
 class SegmentSerializer(serializers.Serializer):
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
+    start = TimestampField()
+    end = TimestampField()
     booked = serializers.IntegerField(help_text="confirmed bookings in this stretch")
 
 

@@ -3,6 +3,7 @@ from rest_framework import serializers
 from pilots.models import PilotTransition
 
 from .people import PublicNameField
+from .timestamps import TimestampField
 
 
 class TransitionRequestSerializer(serializers.Serializer):
@@ -54,7 +55,7 @@ class MembershipSerializer(serializers.Serializer):
         allow_null=True, help_text="Only for the person themself and for staff."
     )
     role = serializers.ChoiceField(choices=["admin", "member"])
-    created_at = serializers.DateTimeField()
+    created_at = TimestampField()
 
 
 class MembershipRoleSerializer(serializers.Serializer):

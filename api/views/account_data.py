@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from pilots.selectors.accounts import account_data
 from pilots.services.account_deletion import account_delete
+from pilots.timestamps import format_timestamps
 
 from ..serializers.accounts import AccountDeleteSerializer
 from ..throttling import AuthRateThrottle
@@ -27,7 +28,7 @@ class AccountDataView(APIView):
         """Account, memberships, pilots owned and edited, subscriptions,
         deliveries and notifications, history entries made, invitations, API
         tokens (never their secrets)."""
-        response = Response(account_data(user=request.user))
+        response = Response(format_timestamps(account_data(user=request.user)))
         response["Content-Disposition"] = 'attachment; filename="my-data.json"'
         response["Cache-Control"] = "no-store"
         return response

@@ -43,6 +43,7 @@ from pilots.services.accounts import (
     api_token_revoke,
 )
 
+from ..content_language import message_response
 from ..errors import problem
 from ..serializers.accounts import (
     EmailSerializer,
@@ -100,8 +101,8 @@ class SignUpView(_AnonymousAuthView):
             )
         except DjangoValidationError as error:
             raise _validation_error(error, "password") from None
-        return Response(
-            {"detail": _("Check your inbox for a link to confirm the address.")},
+        return message_response(
+            _("Check your inbox for a link to confirm the address."),
             status=status.HTTP_202_ACCEPTED,
         )
 
@@ -121,7 +122,7 @@ class VerifyEmailView(_AnonymousAuthView):
             account_verify_email(**data.validated_data)
         except DjangoValidationError as error:
             raise _validation_error(error, "token") from None
-        return Response({"detail": _("Email address confirmed; you can sign in.")})
+        return message_response(_("Email address confirmed; you can sign in."))
 
 
 @extend_schema(
@@ -137,13 +138,11 @@ class VerificationResendView(_AnonymousAuthView):
         data = EmailSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         account_verification_resend(email=data.validated_data["email"])
-        return Response(
-            {
-                "detail": _(
-                    "If the address has an account waiting for confirmation, "
-                    "a new link is on its way."
-                )
-            },
+        return message_response(
+            _(
+                "If the address has an account waiting for confirmation, "
+                "a new link is on its way."
+            ),
             status=status.HTTP_202_ACCEPTED,
         )
 
@@ -191,14 +190,12 @@ class LoginView(_AnonymousAuthView):
                 status=status.HTTP_409_CONFLICT,
                 content_type="application/problem+json",
             )
-        return Response(
-            {
-                "token": token,
-                "token_key": instance.token_key,
-                "expiry": instance.expiry,
-            },
-            status=status.HTTP_201_CREATED,
-        )
+        body = {
+            "token": token,
+            "token_key": instance.token_key,
+            "expiry": instance.expiry,
+        }
+        return Response(NewTokenSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 def _current_token_key(request: Request) -> str | None:
@@ -265,8 +262,8 @@ class PasswordResetView(_AnonymousAuthView):
         data = EmailSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         account_password_reset_request(email=data.validated_data["email"])
-        return Response(
-            {"detail": _("If the address has an account, a reset link is on its way.")},
+        return message_response(
+            _("If the address has an account, a reset link is on its way."),
             status=status.HTTP_202_ACCEPTED,
         )
 
@@ -294,7 +291,7 @@ class PasswordResetConfirmView(_AnonymousAuthView):
         except DjangoValidationError as error:
             field = "token" if "link" in " ".join(error.messages) else "new_password"
             raise _validation_error(error, field) from None
-        return Response({"detail": _("Password changed; sign in again.")})
+        return message_response(_("Password changed; sign in again."))
 
 
 class MeView(APIView):

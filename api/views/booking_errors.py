@@ -15,6 +15,7 @@ from pilots.services.transitions import (
     TransitionForbidden,
     TransitionNotAllowed,
 )
+from pilots.timestamps import format_timestamp
 
 
 class Conflict(APIException):
@@ -42,11 +43,16 @@ def booking_errors() -> Iterator[None]:
             error.message, status_now=error.status, allowed=error.allowed
         ) from None
     except BookingConflict as error:
+        # The sentence for people in district time, the member for programs.
         zone = district_zone()
-        start = error.start.astimezone(zone).isoformat()
-        end = error.end.astimezone(zone).isoformat()
         raise Conflict(
             _("The resource is taken from %(start)s to %(end)s.")
-            % {"start": start, "end": end},
-            conflict={"start": start, "end": end},
+            % {
+                "start": error.start.astimezone(zone).isoformat(),
+                "end": error.end.astimezone(zone).isoformat(),
+            },
+            conflict={
+                "start": format_timestamp(error.start),
+                "end": format_timestamp(error.end),
+            },
         ) from None

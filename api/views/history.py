@@ -30,6 +30,7 @@ from pilots.selectors.permissions import (
 )
 
 from ..pagination import KeysetCursorPagination
+from ..serializers.timestamps import TimestampField
 from .paging import paginated
 
 
@@ -41,7 +42,7 @@ class FieldChangeSerializer(serializers.Serializer):
 
 class HistoryVersionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    at = serializers.DateTimeField()
+    at = TimestampField()
     type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
     user = serializers.CharField(allow_null=True)
     changes = FieldChangeSerializer(many=True)

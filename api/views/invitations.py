@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from pilots.services.invitations import InvitationError, invitation_accept
 
+from ..content_language import translated
 from ..serializers.invitations import (
     InvitationAcceptedSerializer,
     InvitationAcceptSerializer,
@@ -40,4 +41,4 @@ class InvitationAcceptView(APIView):
             "organization": organization.slug if organization else None,
             "pilot": pilot.slug if pilot else None,
         }
-        return Response(InvitationAcceptedSerializer(body).data)
+        return translated(Response(InvitationAcceptedSerializer(body).data))

@@ -28,6 +28,7 @@ from pilots.services.memberships import (
     organization_membership_set,
 )
 
+from ..content_language import message_response
 from ..errors import PROBLEM_CONTENT_TYPE, problem
 from ..pagination import KeysetCursorPagination
 from ..serializers.accounts import MessageSerializer
@@ -112,8 +113,8 @@ class OrganizationMemberListView(APIView):
             organization=organization,
             actor=request.user,
         )
-        return Response(
-            {"detail": _("An invitation is on its way to this address.")},
+        return message_response(
+            _("An invitation is on its way to this address."),
             status=status.HTTP_202_ACCEPTED,
         )
 

@@ -23,6 +23,7 @@ from pilots.services.moderation import (
 )
 
 from ..errors import PROBLEM_CONTENT_TYPE, problem
+from ..serializers.timestamps import TimestampField
 from ..serializers.workflow import TransitionRequestSerializer
 from .service_errors import call_service
 
@@ -30,7 +31,7 @@ from .service_errors import call_service
 class ModerationStateSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     public = serializers.SerializerMethodField()
-    unpublished_at = serializers.DateTimeField(allow_null=True)
+    unpublished_at = TimestampField(allow_null=True)
     unpublished_by = serializers.SerializerMethodField()
     unpublished_reason = serializers.CharField(allow_blank=True)
 

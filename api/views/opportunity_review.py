@@ -31,6 +31,7 @@ from pilots.services.transitions import (
     TransitionNotAllowed,
 )
 
+from ..content_language import translated
 from ..errors import PROBLEM_CONTENT_TYPE, problem
 from ..pagination import KeysetCursorPagination
 from ..serializers.opportunities import OpportunitySerializer
@@ -193,9 +194,11 @@ class OpportunityReviewActionsMixin:
         records = OpportunityTransition.objects.filter(
             opportunity=opportunity
         ).order_by("created_at", "id")
-        return paginated(
-            request,
-            view,
-            records,
-            lambda page: OpportunityTransitionSerializer(page, many=True).data,
+        return translated(  # action and status labels
+            paginated(
+                request,
+                view,
+                records,
+                lambda page: OpportunityTransitionSerializer(page, many=True).data,
+            )
         )

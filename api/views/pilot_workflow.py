@@ -30,6 +30,7 @@ from pilots.services.transitions import (
 )
 from pilots.services.workflow import pilot_transition
 
+from ..content_language import message_response, translated
 from ..errors import PROBLEM_CONTENT_TYPE, problem
 from ..pagination import KeysetCursorPagination
 from ..serializers.accounts import MessageSerializer
@@ -87,7 +88,7 @@ class PilotTransitionView(APIView):
                 status=status.HTTP_409_CONFLICT,
                 content_type=PROBLEM_CONTENT_TYPE,
             )
-        return Response(PilotTransitionSerializer(record).data)
+        return translated(Response(PilotTransitionSerializer(record).data))
 
 
 class PilotTransitionListView(APIView):
@@ -110,11 +111,13 @@ class PilotTransitionListView(APIView):
             .select_related("actor__profile")
             .order_by("created_at", "id")
         )
-        return paginated(
-            request,
-            self,
-            records,
-            lambda page: PilotTransitionSerializer(page, many=True).data,
+        return translated(  # action and status labels
+            paginated(
+                request,
+                self,
+                records,
+                lambda page: PilotTransitionSerializer(page, many=True).data,
+            )
         )
 
 
@@ -163,8 +166,8 @@ class PilotCollaboratorListView(APIView):
         invitation_create(
             email=data.validated_data["email"], pilot=pilot, actor=request.user
         )
-        return Response(
-            {"detail": _("An invitation is on its way to this address.")},
+        return message_response(
+            _("An invitation is on its way to this address."),
             status=status.HTTP_202_ACCEPTED,
         )
 

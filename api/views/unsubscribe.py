@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from api.content_language import translated
 from api.errors import problem_response
 from pilots.notifications.content import subscription_id_from_token
 from pilots.services.subscriptions import subscription_unsubscribe_by_token
@@ -27,6 +28,8 @@ def unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse:
         subscription = subscription_unsubscribe_by_token(token=token)
     except signing.BadSignature:
         return problem_response(404, _("This unsubscribe link is not valid."))
-    return JsonResponse(
-        {"detail": _("Unsubscribed from “%(name)s”.") % {"name": subscription}}
+    return translated(
+        JsonResponse(
+            {"detail": _("Unsubscribed from “%(name)s”.") % {"name": subscription}}
+        )
     )

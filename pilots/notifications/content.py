@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from ..models import Delivery, Notification, Opportunity, Subscription
 from ..public_links import web_page_url
+from ..timestamps import format_timestamp
 from .deadlines import calendar_days_until, district_time_label
 
 UNSUBSCRIBE_SALT = "pilots.subscriptions.unsubscribe"
@@ -65,7 +66,9 @@ def opportunity_summary(opportunity: Opportunity) -> dict[str, Any]:
         "sdgs": list(opportunity.sdgs),
         "trl_min": opportunity.trl_min,
         "trl_max": opportunity.trl_max,
-        "deadline": opportunity.deadline.isoformat() if opportunity.deadline else None,
+        "deadline": format_timestamp(opportunity.deadline)
+        if opportunity.deadline
+        else None,
         "is_example": opportunity.is_example,
         "url": opportunity_url(opportunity),
     }
@@ -76,7 +79,7 @@ def webhook_payload(
 ) -> dict[str, Any]:
     return {
         "type": EVENT_TYPES[Delivery.Kind(delivery.kind)],
-        "timestamp": delivery.created_at.isoformat(),
+        "timestamp": format_timestamp(delivery.created_at),
         "data": {
             "subscription_id": delivery.subscription_id,
             "opportunities": [

@@ -10,6 +10,7 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.db.models import Model, Q, QuerySet
 
 from ..models.accounts import public_name
+from ..timestamps import format_timestamp
 
 HISTORY_LIMIT = 200
 SKIPPED_FIELDS = frozenset({"updated_at"})
@@ -19,7 +20,9 @@ def _plain(value: Any) -> Any:
     """A JSON-friendly copy of a field value."""
     if isinstance(value, GEOSGeometry):
         return json.loads(value.json)
-    if isinstance(value, datetime.date | datetime.datetime):
+    if isinstance(value, datetime.datetime):
+        return format_timestamp(value)
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from pilots.booking_tasks import booking_reminders_task
 from pilots.models import Booking
+from pilots.timestamps import format_timestamp
 from tests.booking_support import OSLO, make_resource, next_monday
 from tests.factories import OrganizationFactory
 
@@ -59,8 +60,8 @@ def test_a_week_of_availability_reads_the_bookings_in_one_query(api_client):
     assert len(booking_reads) == 1
     assert len(body["busy"]) == 5
     assert body["busy"][0] == {
-        "start": (monday + timedelta(hours=9)).isoformat(),
-        "end": (monday + timedelta(hours=10)).isoformat(),
+        "start": format_timestamp(monday + timedelta(hours=9)),
+        "end": format_timestamp(monday + timedelta(hours=10)),
         "booked": 1,
     }
     # Each weekday is open 8-16 less the busy hour: two free stretches a day.

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from pilots.models import Booking, BookingTransition
+from pilots.timestamps import format_timestamp
 from tests.booking_support import make_resource, next_monday
 from tests.factories import OrganizationFactory
 
@@ -56,10 +57,10 @@ def test_a_free_slot_is_confirmed_at_once_and_an_overlap_is_409(booker, booker_o
     assert second.status_code == 409
     problem = second.json()
     assert second["Content-Type"] == "application/problem+json"
-    # The stretch of the request that is taken: 10:00-11:00.
+    # The stretch of the request that is taken (10:00-11:00), written in UTC.
     assert problem["conflict"] == {
-        "start": (start + timedelta(hours=1)).isoformat(),
-        "end": (start + timedelta(hours=2)).isoformat(),
+        "start": format_timestamp(start + timedelta(hours=1)),
+        "end": format_timestamp(start + timedelta(hours=2)),
     }
     assert booker.email not in second.content.decode()
     assert "startup-as" not in second.content.decode()
@@ -207,7 +208,7 @@ def test_others_see_neither_purpose_nor_booker(booker, booker_org):
     assert "Battery" not in body
     assert "startup-as" not in body
     assert booker.email not in body
-    assert window.json()["busy"][0]["start"] == start.isoformat()
+    assert window.json()["busy"][0]["start"] == format_timestamp(start)
     assert window.json()["mine"] == []
 
 

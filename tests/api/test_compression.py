@@ -58,7 +58,9 @@ def test_bodies_are_compressed_as_asked(client, url, encoding):
     assert response.status_code == 200
     assert response["Content-Encoding"] == encoding
     assert "Accept-Encoding" in response["Vary"]
-    assert body_of(response) == body_of(plain)
+    assert _without_time_of_answer(body_of(response)) == _without_time_of_answer(
+        body_of(plain)
+    )
     assert "Content-Encoding" not in plain
 
 
@@ -90,3 +92,12 @@ def test_a_compressed_tile_still_revalidates(client):
     )
 
     assert again.status_code == 304
+
+
+def _without_time_of_answer(body: bytes) -> bytes:
+    """An OGC items page less its `timeStamp` (microseconds: two answers differ)."""
+    if not body.startswith(b'{"type":"FeatureCollection"'):
+        return body
+    page = json.loads(body)
+    page.pop("timeStamp", None)
+    return json.dumps(page).encode()

@@ -4,6 +4,7 @@ after; readable by owners, organisation admins and moderators only."""
 import pytest
 
 from pilots.models import PilotProject
+from pilots.timestamps import TIMESTAMP_PATTERN, format_timestamp
 from tests.factories import OrganizationFactory, PilotProjectFactory, UserFactory
 
 from .owner_support import client_for, fresh_client, make_member, make_moderator
@@ -154,3 +155,26 @@ def test_opportunity_history_for_publisher_admins_and_moderators() -> None:
         "changes"
     ]
     assert (by_member.status_code, by_anonymous.status_code) == (403, 401)
+
+
+def test_history_times_are_in_the_one_format() -> None:
+    """`at` and a changed date-time field (submitted_at) as the API writes them."""
+    owner = UserFactory.create()
+    pilot = PilotProjectFactory.create(owner=owner, status="draft")
+
+    client_for(owner).post(f"/api/v1/pilots/{pilot.slug}/submit/")
+    newest = (
+        client_for(owner)
+        .get(f"/api/v1/pilots/{pilot.slug}/history/")
+        .json()["results"][0]
+    )
+
+    [submitted] = [c for c in newest["changes"] if c["field"] == "submitted_at"]
+    pilot.refresh_from_db()
+    assert pilot.submitted_at is not None
+    assert submitted == {
+        "field": "submitted_at",
+        "old": None,
+        "new": format_timestamp(pilot.submitted_at),
+    }
+    assert TIMESTAMP_PATTERN.fullmatch(newest["at"])

@@ -98,7 +98,10 @@ def test_pilot_extent_covers_only_visible_pilots(client, district):
     assert west == pytest.approx(10.3900)
     assert east == pytest.approx(10.3950)
     assert north == pytest.approx(63.4300)
-    assert collection["extent"]["temporal"]["interval"][0][0] == "2025-03-01T00:00:00Z"
+    assert (
+        collection["extent"]["temporal"]["interval"][0][0]
+        == "2025-03-01T00:00:00.000000Z"
+    )
 
 
 def test_unknown_collection_is_a_404_problem(client, db):

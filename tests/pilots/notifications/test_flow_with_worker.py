@@ -20,6 +20,7 @@ from pilots.models import Delivery, Notification, Opportunity, Subscription
 from pilots.services.opportunities import opportunity_publish
 from pilots.services.subscriptions import subscription_create
 from pilots.tasks import digests_send_task
+from pilots.timestamps import format_timestamp
 from tests.factories import UserFactory
 
 from .factories import OpportunityFactory
@@ -129,6 +130,12 @@ def test_publish_reaches_email_inbox_and_signed_webhook(
     delivery = Delivery.objects.get(subscription=by_webhook)
     assert received.headers["webhook-id"] == delivery.webhook_id
     assert received.headers["webhook-signature"].startswith("v1,")
+    # Times as the API writes them (RFC 3339, UTC, Z, six decimals).
+    assert opportunity.deadline is not None
+    assert payload["timestamp"] == format_timestamp(delivery.created_at)
+    assert payload["data"]["opportunities"][0]["deadline"] == format_timestamp(
+        opportunity.deadline
+    )
 
     with pytest.raises(Exception, match="signature"):
         Webhook(by_webhook.webhook_secret).verify(
