@@ -26,6 +26,7 @@ from ..models import (
     Organization,
     PilotProject,
 )
+from ..notifications.booking_events import booking_event_record
 from ..permissions_selectors import (
     is_pilot_editor,
     organization_admin_ids,
@@ -116,7 +117,7 @@ def _record(
         actor=actor,
         reason=reason,
     )
-    _queue_email(record.pk)
+    booking_event_record(booking=booking, transition=record)
     return record
 
 
@@ -224,9 +225,3 @@ def booking_transition(
     booking.decision_reason = reason or booking.decision_reason
     booking.save()
     return _record(booking, action, from_state, actor, reason)
-
-
-def _queue_email(transition_id: int) -> None:
-    from ..booking_tasks import send_booking_email_task
-
-    transaction.on_commit(lambda: send_booking_email_task.delay(transition_id))
