@@ -30,6 +30,10 @@ class Stretch:
     book_query: str = ""
     note: str = ""
 
+    @property
+    def is_slot(self) -> bool:
+        return bool(self.book_query)
+
 
 @dataclass
 class Day:
@@ -38,6 +42,11 @@ class Day:
     busy: list[Stretch] = field(default_factory=list)
     slots: list[Stretch] = field(default_factory=list)
     mine: list[Stretch] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[Stretch]:
+        """Busy stretches and free slots in the order of the day."""
+        return sorted(self.busy + self.slots, key=lambda stretch: stretch.start)
 
 
 @dataclass

@@ -27,8 +27,6 @@ NB = {
     "Next week": "Neste uke",
     "Week of %(first)s": "Uken fra %(first)s",
     "Sign in to request a slot.": "Logg inn for å be om en tid.",
-    "Busy": "Opptatt",
-    "Free slots": "Ledige tider",
     "Yours %(when)s: %(state)s": "Din %(when)s: %(state)s",
     "Busy %(when)s": "Opptatt %(when)s",
     "Request %(day)s %(when)s": "Be om %(day)s %(when)s",
