@@ -3,13 +3,13 @@
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .emails import recipient_language
 from .models import Booking, BookingTransition, OutboxEvent
+from .public_links import web_page_url
 from .services.booking_rules import district_zone
 
 
@@ -25,7 +25,7 @@ def _facts(booking: Booking) -> dict[str, str]:
         "start": local_time(booking.period.lower),
         "end": local_time(booking.period.upper),
         "organization": booking.organization.name,
-        "link": f"{settings.PUBLIC_BASE_URL}/api/v1/bookings/{booking.pk}/",
+        "link": web_page_url("my-bookings"),  # the portal page to act on it
     }
 
 

@@ -95,6 +95,7 @@ def test_a_request_reaches_only_the_hosts_admins_and_a_decision_the_booker(
     assert len(inbox(people["host"])) == 1
     assert mail.outbox[-1].to == [people["booker"].email]
     assert "Maintenance that week" in mail.outbox[-1].body
+    assert "/my/bookings/" in mail.outbox[-1].body  # the page to act on it
     unread = client_for(people["booker"]).get("/api/v1/notifications/unread-count/")
     assert unread.json() == {"unread": 1}
 
