@@ -20,6 +20,7 @@ from pilots.models import BookableResource, Booking
 from pilots.services.booking_rules import district_zone
 
 HOUR = timedelta(hours=1)
+FARTHEST = timedelta(days=3 * 366)  # weeks beyond this are refused (no 500s)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Week:
 
 def monday_of(text: str | None, today: date) -> date | None:
     """The Monday of `?week=YYYY-MM-DD` (any day of it), this week without
-    one; None when the value is no date."""
+    one; None when the value is no date or more than three years away."""
     if not text:
         day = today
     else:
@@ -75,6 +76,8 @@ def monday_of(text: str | None, today: date) -> date | None:
             day = date.fromisoformat(text)
         except ValueError:
             return None
+    if abs(day - today) > FARTHEST:
+        return None
     return day - timedelta(days=day.weekday())
 
 

@@ -32,7 +32,8 @@ NB = {
     "Request %(day)s %(when)s": "Be om %(day)s %(when)s",
     "No free slots.": "Ingen ledige tider.",
     "Open at all hours": "Åpent hele døgnet",
-    "Give the week as YYYY-MM-DD.": "Oppgi uken som ÅÅÅÅ-MM-DD.",
+    "Give the week as YYYY-MM-DD, at most three years away.": "Oppgi uken som "
+    "ÅÅÅÅ-MM-DD, høyst tre år unna.",
     "Request a booking": "Be om en booking",
     "Choose a free slot in the week.": "Velg en ledig tid i uken.",
     "Request the booking": "Be om bookingen",

@@ -62,7 +62,10 @@ def resource_week_view(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.now().astimezone(district_zone()).date()
     monday = monday_of(request.GET.get("week"), today)
     if monday is None:
-        context = {"resource": resource, "error": _("Give the week as YYYY-MM-DD.")}
+        context = {
+            "resource": resource,
+            "error": _("Give the week as YYYY-MM-DD, at most three years away."),
+        }
         return page(request, "portal/resource_week.html", context, status=400)
     week = resource_week(
         resource=resource, monday=monday, now=timezone.now(), user=request.user
