@@ -55,6 +55,8 @@ NB = {
     "Cancel the booking of %(name)s": "Avbestill bookingen av %(name)s",
     "You have no bookings.": "Du har ingen bookinger.",
     "Choose confirm or decline.": "Velg bekreft eller avslå.",
+    "A booking can lie at most three years ahead.": "En booking kan ligge "
+    "høyst tre år frem i tid.",
     "A booking must end after it starts.": "En booking må slutte etter at den "
     "begynner.",
     "A booking of this resource lasts at least %(minutes)d minutes.": "En booking "
