@@ -36,17 +36,24 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_display = ["id", "kind", "channel", "status", "attempts", "next_attempt_at"]
     list_filter = ["status", "kind", "channel"]
     readonly_fields = [field.name for field in Delivery._meta.fields]
-    raw_id_fields = ["subscription"]
+    raw_id_fields = ["subscription", "user", "event"]
 
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["opportunity", "subscription", "kind", "created_at", "read_at"]
+    list_display = ["__str__", "subscription", "kind", "created_at", "read_at"]
     list_filter = ["kind"]
-    raw_id_fields = ["subscription", "opportunity", "user", "delivery"]
+    raw_id_fields = [
+        "subscription",
+        "opportunity",
+        "booking",
+        "event",
+        "user",
+        "delivery",
+    ]
 
 
 @admin.register(OutboxEvent)
 class OutboxEventAdmin(admin.ModelAdmin):
-    list_display = ["kind", "opportunity", "created_at", "processed_at"]
-    raw_id_fields = ["opportunity"]
+    list_display = ["kind", "opportunity", "booking", "created_at", "processed_at"]
+    raw_id_fields = ["opportunity", "booking", "booking_transition"]

@@ -3,13 +3,13 @@
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .emails import recipient_language
-from .models import Booking, BookingTransition
+from .models import Booking, BookingTransition, OutboxEvent
+from .public_links import web_page_url
 from .services.booking_rules import district_zone
 
 
@@ -25,15 +25,24 @@ def _facts(booking: Booking) -> dict[str, str]:
         "start": local_time(booking.period.lower),
         "end": local_time(booking.period.upper),
         "organization": booking.organization.name,
-        "link": f"{settings.PUBLIC_BASE_URL}/api/v1/bookings/{booking.pk}/",
+        "link": web_page_url("my-bookings"),  # the portal page to act on it
     }
+
+
+def booking_event_email(event: OutboxEvent, recipient: Any) -> EmailMessage:
+    """The email of one booking event (a step, or the day-before reminder)."""
+    if event.booking_transition is None:
+        if event.booking is None:
+            raise ValueError(f"outbox event {event.pk} is not a booking's")
+        return booking_reminder_email(event.booking, recipient)
+    return booking_email(event.booking_transition, recipient)
 
 
 def booking_email(transition: BookingTransition, recipient: Any) -> EmailMessage:
     booking = transition.booking
     with translation.override(recipient_language(recipient)):
         facts = _facts(booking)
-        state = str(Booking.State(booking.state).label)
+        state = str(Booking.State(transition.to_state).label)
         subject = _("Booking of %(resource)s: %(state)s") % {
             "resource": facts["resource"],
             "state": state,

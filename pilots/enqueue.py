@@ -15,13 +15,11 @@ ACCOUNT_EMAIL = "pilots.tasks.send_account_email_task"
 INVITATION_EMAIL = "pilots.tasks.send_invitation_email_task"
 PILOT_TRANSITION_EMAIL = "pilots.tasks.send_pilot_transition_email_task"
 OUTBOX_EVENT = "pilots.tasks.process_outbox_event_task"
-BOOKING_EMAIL = "pilots.booking_tasks.send_booking_email_task"
 TASK_NAMES = (
     ACCOUNT_EMAIL,
     INVITATION_EMAIL,
     PILOT_TRANSITION_EMAIL,
     OUTBOX_EVENT,
-    BOOKING_EMAIL,
 )
 
 

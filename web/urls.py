@@ -5,6 +5,14 @@ from django.urls import include, path
 
 from . import org_urls
 from .views.accounts import reset_password_view, verify_email_view
+from .views.bookings import (
+    booking_cancel_view,
+    booking_decide_view,
+    booking_new_view,
+    my_bookings_view,
+    resource_week_view,
+    resources_view,
+)
 from .views.catalogue import opportunity_view, pilot_view, site_view
 from .views.invitations import accept_invitation_view
 from .views.my_pilots import (
@@ -55,4 +63,11 @@ urlpatterns = [
         review_opportunity_view,
         name="review-opportunity",
     ),
+    # booking shared labs and test arenas (issue 18)
+    path("resources/", resources_view, name="resources"),
+    path("resources/<int:pk>/week/", resource_week_view, name="resource-week"),
+    path("resources/<int:pk>/book/", booking_new_view, name="booking-new"),
+    path("my/bookings/", my_bookings_view, name="my-bookings"),
+    path("my/bookings/<int:pk>/cancel/", booking_cancel_view, name="booking-cancel"),
+    path("my/bookings/<int:pk>/decide/", booking_decide_view, name="booking-decide"),
 ]

@@ -1,20 +1,30 @@
 from rest_framework import serializers
 
-from pilots.models import Notification, Opportunity, Subscription
+from pilots.models import Booking, Notification, Opportunity, Subscription
 
 
 class NotificationSerializer(serializers.ModelSerializer):
     opportunity: serializers.SlugRelatedField[Opportunity] = (
-        serializers.SlugRelatedField(slug_field="slug", read_only=True)
+        serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     )
     opportunity_title = serializers.CharField(
-        source="opportunity.title", read_only=True
+        source="opportunity.title", read_only=True, allow_null=True
     )
     opportunity_is_example = serializers.BooleanField(
-        source="opportunity.is_example", read_only=True
+        source="opportunity.is_example", read_only=True, allow_null=True
+    )
+    booking: serializers.PrimaryKeyRelatedField[Booking] = (
+        serializers.PrimaryKeyRelatedField(
+            read_only=True,
+            allow_null=True,
+            help_text="For booking.* kinds: the booking (GET /bookings/{id}/).",
+        )
+    )
+    booking_resource = serializers.CharField(
+        source="booking.resource.name", read_only=True, allow_null=True
     )
     subscription: serializers.PrimaryKeyRelatedField[Subscription] = (
-        serializers.PrimaryKeyRelatedField(read_only=True)
+        serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     )
     matched_subscriptions = serializers.ListField(
         source="matched_subscription_ids",
@@ -39,6 +49,8 @@ class NotificationSerializer(serializers.ModelSerializer):
             "opportunity",
             "opportunity_title",
             "opportunity_is_example",
+            "booking",
+            "booking_resource",
             "subscription",
             "matched_subscriptions",
             "channel",
@@ -52,7 +64,8 @@ class NotificationSerializer(serializers.ModelSerializer):
     def get_delivery_status(self, notification: Notification) -> str:
         if notification.delivery is not None:
             return notification.delivery.status
-        if notification.subscription.channel == "in_app":
+        subscription = notification.subscription
+        if subscription is None or subscription.channel == "in_app":
             return "in_app"
         return "waiting_for_digest"
 

@@ -83,10 +83,15 @@ def webhook_payload(
         "data": {
             "subscription_id": delivery.subscription_id,
             "opportunities": [
-                opportunity_summary(n.opportunity) for n in notifications
+                opportunity_summary(opportunity)
+                for opportunity in _opportunities(notifications)
             ],
         },
     }
+
+
+def _opportunities(notifications: list[Notification]) -> list[Opportunity]:
+    return [n.opportunity for n in notifications if n.opportunity is not None]
 
 
 def _in_language(opportunity: Opportunity) -> dict[str, str]:
@@ -106,9 +111,10 @@ def email_subject(delivery: Delivery, notifications: list[Notification]) -> str:
             "Trondheim Tech Port: %(count)d new opportunities",
             count,
         ) % {"count": count}
-    title = _in_language(notifications[0].opportunity)["title"] if notifications else ""
+    opportunities = _opportunities(notifications)
+    title = _in_language(opportunities[0])["title"] if opportunities else ""
     if delivery.kind == Delivery.Kind.REMINDER:
-        deadline = notifications[0].opportunity.deadline if notifications else None
+        deadline = opportunities[0].deadline if opportunities else None
         if deadline is not None:
             return _reminder_subject(title, _days_left(delivery, deadline))
     return _("New opportunity: %(title)s") % {"title": title}
@@ -133,23 +139,26 @@ def email_bodies(
     delivery: Delivery, notifications: list[Notification]
 ) -> tuple[str, str]:
     """The plain-text and the HTML body (auto-escaped templates)."""
+    subscription = delivery.subscription
+    if subscription is None:
+        raise ValueError("an opportunity's email goes through a subscription")
     context = {
         "delivery": delivery,
-        "subscription": delivery.subscription,
+        "subscription": subscription,
         "is_reminder": delivery.kind == Delivery.Kind.REMINDER,
         "is_digest": delivery.kind == Delivery.Kind.DIGEST,
         "opportunities": [
             {
-                "object": n.opportunity,
-                "url": opportunity_page_url(n.opportunity),
-                "deadline": district_time_label(n.opportunity.deadline)
-                if n.opportunity.deadline
+                "object": opportunity,
+                "url": opportunity_page_url(opportunity),
+                "deadline": district_time_label(opportunity.deadline)
+                if opportunity.deadline
                 else "",
-                **_in_language(n.opportunity),
+                **_in_language(opportunity),
             }
-            for n in notifications
+            for opportunity in _opportunities(notifications)
         ],
-        "unsubscribe_url": unsubscribe_url(delivery.subscription),
+        "unsubscribe_url": unsubscribe_url(subscription),
     }
     text = render_to_string("notifications/email.txt", context)
     html = render_to_string("notifications/email.html", context)

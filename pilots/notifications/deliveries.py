@@ -16,6 +16,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ..models import Delivery, Notification, Subscription
+from .booking_events import (
+    booking_event_email_send,
+    booking_event_loaded,
+    booking_event_payload,
+)
 from .content import webhook_payload
 from .email import email_send
 from .webhooks import (
@@ -121,9 +126,11 @@ def retry_delay(failures: int) -> timedelta:
 
 def _send(delivery: Delivery, notifications: list[Notification]) -> None:
     subscription = delivery.subscription
-    if delivery.channel == Subscription.Channel.EMAIL:
+    if delivery.event_id is not None:
+        _send_booking_event(delivery)
+    elif delivery.channel == Subscription.Channel.EMAIL:
         email_send(delivery=delivery, notifications=notifications)
-    elif delivery.channel == Subscription.Channel.WEBHOOK:
+    elif delivery.channel == Subscription.Channel.WEBHOOK and subscription:
         webhook_send(
             url=subscription.webhook_url,
             secret=subscription.webhook_secret,
@@ -132,8 +139,23 @@ def _send(delivery: Delivery, notifications: list[Notification]) -> None:
         )
 
 
+def _send_booking_event(delivery: Delivery) -> None:
+    delivery.event = booking_event_loaded(int(delivery.event_id or 0))
+    if delivery.channel == Subscription.Channel.EMAIL:
+        booking_event_email_send(delivery)
+    elif delivery.subscription is not None:
+        webhook_send(
+            url=delivery.subscription.webhook_url,
+            secret=delivery.subscription.webhook_secret,
+            message_id=delivery.webhook_id,
+            payload=booking_event_payload(delivery),
+        )
+
+
 def _still_wanted(delivery: Delivery) -> bool:
     subscription = delivery.subscription
+    if subscription is None:  # a booking event's email: the person is enough
+        return delivery.user is not None and delivery.user.is_active
     if not subscription.receives or subscription.channel != delivery.channel:
         return False
     return not (
@@ -153,7 +175,7 @@ def delivery_attempt(*, delivery_id: uuid.UUID | str) -> str | None:
     now = timezone.now()
     delivery = (
         Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("subscription__user")
+        .select_related("subscription__user", "user")
         .filter(
             pk=delivery_id, status=Delivery.Status.PENDING, next_attempt_at__lte=now
         )
@@ -172,7 +194,7 @@ def delivery_attempt(*, delivery_id: uuid.UUID | str) -> str | None:
     try:
         _send(delivery, notifications)
     except WebhookGone:
-        Subscription.objects.filter(pk=delivery.subscription_id).update(
+        Subscription.objects.filter(pk=delivery.subscription_id or 0).update(
             webhook_disabled_at=now
         )
         delivery.status = Delivery.Status.DEAD

@@ -12,7 +12,10 @@ from .webhooks import DeliveryFailed, DeliveryImpossible
 
 
 def email_send(*, delivery: Delivery, notifications: list[Notification]) -> None:
-    user = delivery.subscription.user
+    subscription = delivery.subscription
+    if subscription is None:
+        raise DeliveryImpossible("an opportunity's email needs a subscription")
+    user = subscription.user
     address = user.email
     if not address:
         raise DeliveryImpossible("the subscriber has no email address")
@@ -25,7 +28,7 @@ def email_send(*, delivery: Delivery, notifications: list[Notification]) -> None
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[address],
         headers={
-            "List-Unsubscribe": f"<{unsubscribe_url(delivery.subscription)}>",
+            "List-Unsubscribe": f"<{unsubscribe_url(subscription)}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "X-Delivery-Id": delivery.webhook_id,
         },

@@ -4,6 +4,7 @@ art. 15 and 20). Webhook secrets and token digests are credentials, left out."""
 import json
 from typing import Any
 
+from django.db.models import Q
 from knox.models import AuthToken
 
 from ..models import (
@@ -98,7 +99,9 @@ def account_data(*, user: Any) -> dict[str, Any]:
         "organization"
     )
     subscriptions = list(Subscription.objects.filter(user=user).order_by("id"))
-    deliveries = Delivery.objects.filter(subscription__user=user).order_by("created_at")
+    deliveries = Delivery.objects.filter(
+        Q(subscription__user=user) | Q(user=user)
+    ).order_by("created_at")
     notifications = Notification.objects.filter(user=user).select_related("opportunity")
     invitations = Invitation.objects.select_related("organization", "pilot")
     return {
@@ -158,7 +161,10 @@ def account_data(*, user: Any) -> dict[str, Any]:
         ],
         "notifications": [
             {
-                "opportunity": notification.opportunity.slug,
+                "opportunity": notification.opportunity.slug
+                if notification.opportunity
+                else None,
+                "booking": notification.booking_id,
                 "subscription": notification.subscription_id,
                 "kind": notification.kind,
                 "created_at": notification.created_at,

@@ -146,3 +146,40 @@ def availability(
             cursor = stop
             index += 1
     return {"free": free, "busy": busy}
+
+
+def bookings_of(*, user: Any) -> QuerySet[Booking]:
+    """The bookings a person made, soonest first."""
+    return (
+        Booking.objects.filter(booker_id=user.pk)
+        .select_related("resource", "resource__site", "organization")
+        .order_by("period", "id")
+    )
+
+
+def booking_requests_to_decide(*, user: Any) -> QuerySet[Booking]:
+    """Requests waiting for the person as an admin of the resources' host."""
+    return (
+        Booking.objects.filter(
+            state=Booking.State.REQUESTED,
+            resource__site__host_id__in=organization_admin_ids(user),
+        )
+        .select_related("resource", "resource__site", "organization", "booker")
+        .order_by("period", "id")
+    )
+
+
+def own_bookings_between(
+    *, user: Any, resource: BookableResource, start: datetime, end: datetime
+) -> list[Booking]:
+    """The person's requested and confirmed bookings of a resource in [start, end)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        Booking.objects.filter(
+            booker_id=user.pk,
+            resource_id=as_bigint(resource.pk),
+            state__in=[Booking.State.REQUESTED, Booking.State.CONFIRMED],
+            period__overlap=DateTimeTZRange(start, end),
+        ).order_by("period")
+    )

@@ -109,7 +109,7 @@ def subscription_list(*, user: Any) -> QuerySet[Subscription]:
 def notification_list(*, user: Any) -> QuerySet[Notification]:
     return (
         Notification.objects.filter(user_id=user.pk)
-        .select_related("opportunity", "delivery", "subscription")
+        .select_related("opportunity", "delivery", "subscription", "booking__resource")
         .order_by("-created_at", "-id")
     )
 

@@ -18,6 +18,7 @@ from ..models import BookableResource, ResourceClosure
 
 Interval = tuple[datetime, datetime]
 UTC = ZoneInfo("UTC")
+HORIZON = timedelta(days=3 * 366)  # how far ahead a booking may lie
 
 
 class BookingRuleBroken(Exception):
@@ -119,6 +120,10 @@ def booking_rules_check(
     start, end, now = (moment.astimezone(UTC) for moment in (start, end, now))
     if end <= start:
         raise BookingRuleBroken("period", _("A booking must end after it starts."))
+    if end > now + HORIZON:  # also keeps the calendar sums below year 9999
+        raise BookingRuleBroken(
+            "period", _("A booking can lie at most three years ahead.")
+        )
     minutes = (end - start).total_seconds() / 60
     if minutes < resource.min_minutes:
         raise BookingRuleBroken(

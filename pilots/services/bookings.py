@@ -17,7 +17,6 @@ from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..enqueue import BOOKING_EMAIL, enqueue_on_commit
 from ..models import (
     BookableResource,
     Booking,
@@ -25,6 +24,7 @@ from ..models import (
     Organization,
     PilotProject,
 )
+from ..notifications.booking_events import booking_event_record
 from ..selectors.bookings import confirmed_spans
 from ..selectors.permissions import (
     is_pilot_editor,
@@ -119,7 +119,7 @@ def _record(
         actor=actor,
         reason=reason,
     )
-    _queue_email(record.pk)
+    booking_event_record(booking=booking, transition=record)
     return record
 
 
@@ -216,7 +216,3 @@ def _cannot(state: str, action: str, allowed: list[str]) -> str:
         "action": str(Action(action).label).lower(),
         "allowed": ", ".join(allowed) or _("none"),
     }
-
-
-def _queue_email(transition_id: int) -> None:
-    enqueue_on_commit(BOOKING_EMAIL, transition_id)

@@ -2,6 +2,61 @@
 
 NB = {
     # booking (issue 18)
+    # the portal's booking pages (issue 18)
+    "My bookings": "Mine bookinger",
+    "Labs to book": "Laber å booke",
+    "All labs to book": "Alle laber å booke",
+    "Shared labs, instruments and test arenas of the district. Open one to see "
+    "its week and request a free slot.": "Delte laber, instrumenter og "
+    "testarenaer i distriktet. Åpne en for å se uken og be om en ledig tid.",
+    "Resource": "Ressurs",
+    "Site": "Sted",
+    "Places": "Plasser",
+    "example": "eksempel",
+    "Previous page": "Forrige side",
+    "Next page": "Neste side",
+    "Nothing can be booked yet.": "Ingenting kan bookes ennå.",
+    "example, not a real offer": "eksempel, ikke et reelt tilbud",
+    "The host confirms each request.": "Verten bekrefter hver forespørsel.",
+    "A request that fits is confirmed at once.": "En forespørsel som passer, "
+    "bekreftes med en gang.",
+    "Places: %(places)s.": "Plasser: %(places)s.",
+    "Times are Norwegian time (Europe/Oslo).": "Tidene er norsk tid (Europe/Oslo).",
+    "Weeks": "Uker",
+    "Previous week": "Forrige uke",
+    "Next week": "Neste uke",
+    "Week of %(first)s": "Uken fra %(first)s",
+    "Sign in to request a slot.": "Logg inn for å be om en tid.",
+    "Yours %(when)s: %(state)s": "Din %(when)s: %(state)s",
+    "Busy %(when)s": "Opptatt %(when)s",
+    "Request %(day)s %(when)s": "Be om %(day)s %(when)s",
+    "No free slots.": "Ingen ledige tider.",
+    "Open at all hours": "Åpent hele døgnet",
+    "Give the week as YYYY-MM-DD, at most three years away.": "Oppgi uken som "
+    "ÅÅÅÅ-MM-DD, høyst tre år unna.",
+    "Request a booking": "Be om en booking",
+    "Choose a free slot in the week.": "Velg en ledig tid i uken.",
+    "Request the booking": "Be om bookingen",
+    "You book on behalf of an organisation: ask one of its admins to add you.": (
+        "Du booker på vegne av en organisasjon: be en av administratorene om å "
+        "legge deg til."
+    ),
+    "Back to the week": "Tilbake til uken",
+    "On behalf of": "På vegne av",
+    "Purpose": "Formål",
+    "Pilot (optional)": "Pilot (valgfritt)",
+    "Done. The people concerned are notified.": "Gjort. De det gjelder, er varslet.",
+    "Requests to decide": "Forespørsler å avgjøre",
+    "For %(organization)s": "For %(organization)s",
+    "Reason (required to decline)": "Begrunnelse (påkrevd for å avslå)",
+    "Booked by me": "Booket av meg",
+    "For": "For",
+    "State": "Status",
+    "Cancel the booking of %(name)s": "Avbestill bookingen av %(name)s",
+    "You have no bookings.": "Du har ingen bookinger.",
+    "Choose confirm or decline.": "Velg bekreft eller avslå.",
+    "A booking can lie at most three years ahead.": "En booking kan ligge "
+    "høyst tre år frem i tid.",
     "A booking must end after it starts.": "En booking må slutte etter at den "
     "begynner.",
     "A booking of this resource lasts at least %(minutes)d minutes.": "En booking "

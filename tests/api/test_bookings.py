@@ -221,3 +221,18 @@ def test_unknown_references_in_the_body_are_400_naming_the_field(booker):
     assert response.status_code == 400
     fields = {error["field"] for error in response.json()["errors"]}
     assert fields == {"resource", "pilot"}
+
+
+@pytest.mark.parametrize("year", [9999, 2100])
+def test_a_booking_far_ahead_is_400_naming_the_period(booker, year):
+    """9999-12-31 overflowed the calendar sums into a 500."""
+    resource = make_resource()
+    start = next_monday().replace(year=year, month=12, day=30)
+
+    response = client_for(booker).post(
+        "/api/v1/bookings/", request_body(resource, start), format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "period"
+    assert not Booking.objects.exists()

@@ -51,6 +51,13 @@ NOT_API_OPERATIONS: dict[str, str] = {
     "review/pilots/<slug:slug>/": "portal button: a moderator's decision on a pilot",
     "review/opportunities/<slug:slug>/": "portal button: a moderator's decision "
     "on an opportunity",
+    # Booking in the portal (web/, issue 18).
+    "resources/": "page: the bookable resources",
+    "resources/<int:pk>/week/": "page: a resource's week with free slots",
+    "resources/<int:pk>/book/": "portal page: request a free slot",
+    "my/bookings/": "portal page: one's bookings and the requests one decides",
+    "my/bookings/<int:pk>/cancel/": "portal button: cancel a booking",
+    "my/bookings/<int:pk>/decide/": "portal button: a host's decision on a request",
 }
 # Format-suffix variants (zones.json) duplicate documented routes.
 FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>|<drf_format_suffix:format>")

@@ -91,7 +91,7 @@ def test_410_disables_the_endpoint(receiver: Receiver) -> None:
     delivery = webhook_delivery(receiver, "/gone/hook")
 
     assert delivery_attempt(delivery_id=delivery.pk) == "dead"
-    subscription = Subscription.objects.get(pk=delivery.subscription_id)
+    subscription = Subscription.objects.get(deliveries=delivery)
     assert subscription.webhook_disabled_at is not None
     later = OpportunityFactory.create()
     match_subscriptions(opportunity_id=later.pk)
@@ -114,7 +114,7 @@ def test_backoff_grows_exponentially_with_jitter_and_a_cap(settings: Any) -> Non
 
 def test_paused_subscriptions_are_skipped(receiver: Receiver) -> None:
     delivery = webhook_delivery(receiver, "/hook")
-    Subscription.objects.filter(pk=delivery.subscription_id).update(is_active=False)
+    Subscription.objects.filter(deliveries=delivery).update(is_active=False)
 
     assert delivery_attempt(delivery_id=delivery.pk) == "skipped"
     assert receiver.requests == []

@@ -64,7 +64,7 @@ def test_one_email_goes_out_however_many_subscriptions_match() -> None:
     deliveries = deliveries_create(kind="match", opportunity_id=opportunity.pk)
 
     assert len(deliveries) == 1
-    assert Delivery.objects.get().subscription.user_id == person.pk
+    assert Delivery.objects.get().subscription.user_id == person.pk  # type: ignore[union-attr]
 
 
 def test_an_instant_subscription_carries_it_before_a_digest() -> None:
