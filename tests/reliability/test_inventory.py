@@ -58,6 +58,27 @@ NOT_API_OPERATIONS: dict[str, str] = {
     "my/bookings/": "portal page: one's bookings and the requests one decides",
     "my/bookings/<int:pk>/cancel/": "portal button: cancel a booking",
     "my/bookings/<int:pk>/decide/": "portal button: a host's decision on a request",
+    "my/organisations/": "portal page: one's organisations",
+    "my/organisations/<slug:slug>/": "portal page: an organisation's overview",
+    "my/organisations/<slug:slug>/members/": "portal page: members and invitations",
+    "my/organisations/<slug:slug>/members/<int:user_id>/role/": "portal button: "
+    "change a member's role",
+    "my/organisations/<slug:slug>/members/<int:user_id>/remove/": "portal button: "
+    "remove a member",
+    "my/organisations/<slug:slug>/invitations/<int:invitation_id>/revoke/": "portal "
+    "button: withdraw an invitation",
+    "my/organisations/<slug:slug>/sites/": "portal page: the organisation's sites",
+    "my/organisations/<slug:slug>/sites/new/": "portal page: add a site",
+    "my/organisations/<slug:slug>/sites/<slug:site_slug>/edit/": "portal page: "
+    "change a site",
+    "my/organisations/<slug:slug>/opportunities/": "portal page: the calls for pilots",
+    "my/organisations/<slug:slug>/opportunities/new/": "portal page: write a call",
+    "my/organisations/<slug:slug>/opportunities/<slug:opportunity_slug>/": "portal "
+    "page: a call, its review and the notifications it sent",
+    "my/organisations/<slug:slug>/opportunities/<slug:opportunity_slug>/edit/": ""
+    "portal page: change a draft call",
+    "my/organisations/<slug:slug>/opportunities/<slug:opportunity_slug>/act/": ""
+    "portal button: submit, publish or close a call",
 }
 # Format-suffix variants (zones.json) duplicate documented routes.
 FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>|<drf_format_suffix:format>")
