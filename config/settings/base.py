@@ -122,6 +122,17 @@ CACHES = {
         "KEY_PREFIX": f"ttp-versions-{DATABASES['default']['NAME']}",
         "TIMEOUT": env.int("TILE_VERSION_TTL", default=60),
     },
+    # Rendered vector tiles (api.tiles.cache), keyed by their layer's data
+    # version: entries of old versions are never asked for again and age out
+    # (TILE_CACHE_TTL) or are evicted by the server's maxmemory policy (README).
+    # Short socket timeouts: when this Redis fails, tiles come from PostGIS.
+    "tiles": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env.str("TILE_CACHE_REDIS_URL", default=REDIS_URL),
+        "KEY_PREFIX": f"ttp-tiles-{DATABASES['default']['NAME']}",
+        "TIMEOUT": env.int("TILE_CACHE_TTL", default=60 * 60 * 24),
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    },
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,1 @@
+"""Vector tiles: layers, versions, URLs, the cache."""
