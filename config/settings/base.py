@@ -110,14 +110,14 @@ REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",
         "LOCATION": env.str("THROTTLE_REDIS_URL", default=REDIS_URL),
         "KEY_PREFIX": f"ttp-throttle-{DATABASES['default']['NAME']}",
     },
     # Small tokens every worker shares: the tile layers' data versions
     # (api.tile_versions), dropped on every write to their tables.
     "versions": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",
         "LOCATION": env.str("VERSIONS_REDIS_URL", default=REDIS_URL),
         "KEY_PREFIX": f"ttp-versions-{DATABASES['default']['NAME']}",
         "TIMEOUT": env.int("TILE_VERSION_TTL", default=60),
@@ -127,7 +127,7 @@ CACHES = {
     # (TILE_CACHE_TTL) or are evicted by the server's maxmemory policy (README).
     # Short socket timeouts: when this Redis fails, tiles come from PostGIS.
     "tiles": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",
         "LOCATION": env.str("TILE_CACHE_REDIS_URL", default=REDIS_URL),
         "KEY_PREFIX": f"ttp-tiles-{DATABASES['default']['NAME']}",
         "TIMEOUT": env.int("TILE_CACHE_TTL", default=60 * 60 * 24),
