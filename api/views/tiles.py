@@ -1,7 +1,7 @@
 """Vector tiles and TileJSON for each layer of api.tile_layers.TILE_LAYERS.
 
-The tile bytes come from PostGIS (geo.tiles), once per data version: then
-from the tile cache (api.tiles.cache), without a statement. Every response carries the
+The tile bytes come from PostGIS (geo.tiles) once per data version, then from
+the tile cache (api.tiles.cache) without a statement. Every response carries the
 layer's data version: tile URLs from TileJSON include it as `v`, so a write
 changes the URLs clients ask for; the ETag is the version too, so a client
 revalidating a tile after an edit gets the new tile, and otherwise a 304.
