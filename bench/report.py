@@ -236,5 +236,8 @@ def update_readme(result: dict[str, Any], readme: Path) -> bool:
         f"{table(result)}\n\n" + "\n".join(_scaling(result) + _rss(result)) + "\n"
         f"{README_END}"
     )
+    memory = _memory(result)  # worker PSS, after the lines above
+    if memory:
+        block = block.replace(README_END, "\n" + "\n".join(memory) + "\n" + README_END)
     readme.write_text(head + block + tail)
     return True
