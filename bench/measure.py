@@ -7,6 +7,7 @@ import shutil
 import statistics
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,10 +55,15 @@ class Latencies:
 
 
 def interleaved(
-    urls: dict[str, str], *, requests: int, warmups: int
+    urls: dict[str, str],
+    *,
+    requests: int,
+    warmups: int,
+    before: Callable[[str], object] | None = None,
 ) -> tuple[dict[str, Latencies], dict[str, Response]]:
     """A B A B ... sequential requests; warm-ups are not counted.
 
+    `before(name)` runs ahead of each request, untimed (e.g. emptying a cache).
     Returns the latencies per candidate and each candidate's last response.
     """
     latencies = {name: Latencies() for name in urls}
@@ -67,6 +73,8 @@ def interleaved(
         if round_number % 2:  # alternate who goes first, too
             order.reverse()
         for name, url in order:
+            if before is not None:
+                before(name)
             response = fetch(url)
             if response.status != 200:
                 raise RuntimeError(

@@ -45,6 +45,9 @@ class Query:
     kind: str  # "geojson" or "mvt"
     target_ratio: float | None  # median latency, candidate / floor
     weight: float = 1.0  # share of the sequential requests (big answers: fewer)
+    # The registry's tile cache is emptied before each of its requests (a
+    # rendered tile, as before the cache); no wrk run, it cannot empty it.
+    cold: bool = False
 
 
 QUERIES = (
@@ -75,11 +78,22 @@ QUERIES = (
     ),
     Query(
         "Q4",
-        f"vector tile z{TILE[0]}/{TILE[1]}/{TILE[2]} over the centre",
+        f"vector tile z{TILE[0]}/{TILE[1]}/{TILE[2]} over the centre, warm "
+        "(from the tile cache)",
+        "/tiles/sites/{}/{}/{}.mvt".format(*TILE),
+        "/tiles/{}/{}/{}.mvt".format(*TILE),
+        "mvt",
+        1.0,
+    ),
+    Query(
+        "Q4-cold",
+        f"vector tile z{TILE[0]}/{TILE[1]}/{TILE[2]}, cold (tile cache emptied "
+        "before each request)",
         "/tiles/sites/{}/{}/{}.mvt".format(*TILE),
         "/tiles/{}/{}/{}.mvt".format(*TILE),
         "mvt",
         2.5,
+        cold=True,
     ),
     Query(
         "Q5",

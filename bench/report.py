@@ -147,6 +147,37 @@ def _rss(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _memory(result: dict[str, Any]) -> list[str]:
+    """Worker memory after each query: PSS (pages shared with the master and
+    the other workers counted once, split between them) beside RSS."""
+    rows = [
+        row
+        for row in result["queries"]
+        if row["measured"] and "worker_pss_mb" in row["app"]
+    ]
+    if not rows:
+        return []
+    lines = [
+        "Worker memory after each query (gunicorn `preload_app`: the code is "
+        "loaded once in the master and shared): PSS counts a page shared by n "
+        "processes as 1/n in each, RSS counts it fully in each; all processes = "
+        "master and workers, PSS summed.",
+        "",
+        "| query | rows | largest worker PSS app / floor MB | largest worker RSS "
+        "app / floor MB | all processes PSS app / floor MB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        app, floor = row["app"], row["floor"]
+        lines.append(
+            f"| {row['key']} | {row['size']} | "
+            f"{app['worker_pss_mb']:.0f} / {floor['worker_pss_mb']:.0f} | "
+            f"{app['worker_rss_mb']:.0f} / {floor['worker_rss_mb']:.0f} | "
+            f"{app['total_pss_mb']:.0f} / {floor['total_pss_mb']:.0f} |"
+        )
+    return lines
+
+
 def markdown(result: dict[str, Any], notes: str = "") -> str:
     machine = result["machine"]
     settings = result["settings"]
@@ -163,6 +194,8 @@ def markdown(result: dict[str, Any], notes: str = "") -> str:
         "",
         *_scaling(result),
         *_rss(result),
+        "",
+        *_memory(result),
         "",
         *_matching(result),
         "",
@@ -203,5 +236,8 @@ def update_readme(result: dict[str, Any], readme: Path) -> bool:
         f"{table(result)}\n\n" + "\n".join(_scaling(result) + _rss(result)) + "\n"
         f"{README_END}"
     )
+    memory = _memory(result)  # worker PSS, after the lines above
+    if memory:
+        block = block.replace(README_END, "\n" + "\n".join(memory) + "\n" + README_END)
     readme.write_text(head + block + tail)
     return True

@@ -12,6 +12,7 @@ from typing import Any
 from . import data, measure
 from .queries import QUERIES, Query
 from .servers import WORKER_CLASS, WORKERS, Server
+from .tile_cache import TileCache
 
 
 @dataclass(frozen=True)
@@ -82,19 +83,27 @@ def measure_query(
     servers = {"app": app, "floor": floor}
     for server in servers.values():
         server.reset_peak_rss()
+    emptied: list[int] = []  # tiles dropped before each cold request
+
+    def empty_tile_cache(name: str) -> None:
+        if name == "app":
+            emptied.append(TileCache(app.database_url).empty())
+
     latencies, last = measure.interleaved(
         urls,
         requests=max(1, round(settings.requests * query.weight)),
         warmups=max(1, round(settings.warmups * query.weight)),
+        before=empty_tile_cache if query.cold else None,
     )
     peak = {name: server.peak_rss() for name, server in servers.items()}
     rates: dict[str, float | None] = {"app": None, "floor": None}
-    if measure.wrk_available():
+    if measure.wrk_available() and not query.cold:
         rates = {
             **measure.interleaved_rates(
                 urls, rounds=settings.wrk_rounds, seconds=settings.wrk_seconds
             )
         }
+    memory = {name: server.memory() for name, server in servers.items()}
     same, detail = measure.same_features(
         query.kind, last["app"].body, last["floor"].body
     )
@@ -106,6 +115,7 @@ def measure_query(
             "requests_per_s": rates[name],
             "bytes": len(last[name].body),
             "peak_worker_rss_mb": peak[name] / 2**20,
+            **memory[name],
         }
     numbers["ratio_median"] = latencies["app"].median_ms / latencies["floor"].median_ms
     app_rate, floor_rate = rates["app"], rates["floor"]
@@ -114,6 +124,8 @@ def measure_query(
     )
     numbers["ratio_rss"] = peak["app"] / peak["floor"] if peak["floor"] else None
     numbers["requests"] = len(latencies["app"].seconds)
+    if query.cold:
+        numbers["tile_cache_entries_emptied"] = sum(emptied)
     numbers["same_features"] = same
     numbers["same_features_detail"] = detail
     result.measured = True

@@ -117,6 +117,22 @@ class Server:
             peaks.append(worker.memory_info().rss)
         return max(peaks)
 
+    def memory(self) -> dict[str, float]:
+        """Now, in MB: the largest worker's PSS (its private pages plus its
+        share of the pages it shares with the master and the other workers,
+        from /proc/PID/smaps_rollup) and RSS, and the PSS of master and
+        workers together (what the server costs the machine)."""
+        worker_pss, worker_rss = [0], [0]
+        for worker in self.workers():
+            worker_pss.append(_pss(worker.pid))
+            worker_rss.append(_rss(worker.pid))
+        master = _pss(self.process.pid) if self.process is not None else 0
+        return {
+            "worker_pss_mb": max(worker_pss) / 2**20,
+            "worker_rss_mb": max(worker_rss) / 2**20,
+            "total_pss_mb": (master + sum(worker_pss)) / 2**20,
+        }
+
     def stop(self) -> None:
         if self.process is None:
             return
@@ -138,3 +154,23 @@ class Server:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _rollup(pid: int, field: str) -> int:
+    """A field of /proc/PID/smaps_rollup in bytes (0 if the process is gone)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    for line in text.splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _pss(pid: int) -> int:
+    return _rollup(pid, "Pss")
+
+
+def _rss(pid: int) -> int:
+    return _rollup(pid, "Rss")

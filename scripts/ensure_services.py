@@ -17,6 +17,7 @@ import redis
 DEFAULT_DATABASE_URL = "postgres://ttp:ttp@127.0.0.1:5432/ttp"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+REDIS_MAXMEMORY = os.environ.get("REDIS_MAXMEMORY", "256mb")
 
 
 def say(message: str) -> None:
@@ -124,6 +125,13 @@ def ensure_redis(url: str, is_default: bool) -> None:
                         "",
                         "--appendonly",
                         "no",
+                        # Capped: the least recently used key with a TTL goes
+                        # first (tiles, versions, throttle counts), never the
+                        # Celery queues, which have none (README: tile cache).
+                        "--maxmemory",
+                        REDIS_MAXMEMORY,
+                        "--maxmemory-policy",
+                        "volatile-lru",
                     ],
                     check=False,
                 )

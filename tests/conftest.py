@@ -8,6 +8,7 @@ from django.core.cache import caches
 from kombu import Queue
 from rest_framework.test import APIClient
 
+from api.tiles.cache import forget_tiles
 from api.tiles.versions import forget_layer_versions
 from config.celery_app import app
 from pilots.services.district import zones_load
@@ -30,8 +31,9 @@ def _tasks_on_a_queue_of_this_run() -> Iterator[str]:
 @pytest.fixture(autouse=True)
 def _fresh_tile_versions() -> None:
     """Tile versions cached in Redis by an earlier test describe rows that the
-    rollback removed: every test starts without them."""
+    rollback removed: every test starts without them, and without kept tiles."""
     forget_layer_versions()
+    forget_tiles()
 
 
 @pytest.fixture(autouse=True)

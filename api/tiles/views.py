@@ -1,6 +1,7 @@
 """Vector tiles and TileJSON for each layer of api.tiles.layers.TILE_LAYERS.
 
-The tile bytes come from PostGIS (geo.tiles). Every response carries the
+The tile bytes come from PostGIS (geo.tiles) once per data version, then from
+the tile cache (api.tiles.cache) without a statement. Every response carries the
 layer's data version: tile URLs from TileJSON include it as `v`, so a write
 changes the URLs clients ask for; the ETag is the version too, so a client
 revalidating a tile after an edit gets the new tile, and otherwise a 304.
@@ -41,6 +42,7 @@ from geo.tiles import (
 
 from ..filters.query_parameters import reject_unknown_query_parameters
 from ..renderers import ProblemJSONRenderer
+from .cache import cached_tile, canonical_filters, keep_tile, tile_key
 from .layers import TileLayer
 from .versions import layer_version
 
@@ -136,17 +138,29 @@ def _conditional(
 class VectorTileView(LayerView):
     def get(self, request: Request, z: int, x: int, y: int) -> HttpResponse:
         coordinates = _tile_coordinates(z, x, y)
-        rows = self.filtered_rows(request)
+        reject_unknown_query_parameters(request, self, paging=(VERSION_PARAMETER,))
         version = layer_version(self.layer)
         current = request.query_params.get(VERSION_PARAMETER) == version
         cache_control = (
             VERSIONED_CACHE_CONTROL if current else UNVERSIONED_CACHE_CONTROL
         )
+        filters = canonical_filters(
+            item
+            for item in request.query_params.lists()
+            if item[0] != VERSION_PARAMETER
+        )
+        key = tile_key(self.layer.name, version, **coordinates, filters=filters)
+        body = cached_tile(key)  # kept only after its filters passed
+        if body is None:
+            rows = self.filtered_rows(request)  # a 400 for a bad filter
 
         def build() -> HttpResponse:
-            body = render_tile(
-                rows, self.layer.spec, layer=self.layer.name, **coordinates
-            )
+            nonlocal body
+            if body is None:
+                body = render_tile(
+                    rows, self.layer.spec, layer=self.layer.name, **coordinates
+                )
+                keep_tile(key, body)
             if not body:
                 empty = HttpResponse(status=204)
                 del empty["Content-Type"]

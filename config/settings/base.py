@@ -110,17 +110,28 @@ REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",
         "LOCATION": env.str("THROTTLE_REDIS_URL", default=REDIS_URL),
         "KEY_PREFIX": f"ttp-throttle-{DATABASES['default']['NAME']}",
     },
     # Small tokens every worker shares: the tile layers' data versions
     # (api.tiles.versions), dropped on every write to their tables.
     "versions": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",
         "LOCATION": env.str("VERSIONS_REDIS_URL", default=REDIS_URL),
         "KEY_PREFIX": f"ttp-versions-{DATABASES['default']['NAME']}",
         "TIMEOUT": env.int("TILE_VERSION_TTL", default=60),
+    },
+    # Rendered vector tiles (api.tiles.cache), keyed by their layer's data
+    # version: entries of old versions are never asked for again and age out
+    # (TILE_CACHE_TTL) or are evicted by the server's maxmemory policy (README).
+    # Short socket timeouts: when this Redis fails, tiles come from PostGIS.
+    "tiles": {
+        "BACKEND": "config.redis_cache.RedisCache",
+        "LOCATION": env.str("TILE_CACHE_REDIS_URL", default=REDIS_URL),
+        "KEY_PREFIX": f"ttp-tiles-{DATABASES['default']['NAME']}",
+        "TIMEOUT": env.int("TILE_CACHE_TTL", default=60 * 60 * 24),
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     },
 }
 

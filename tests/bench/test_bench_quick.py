@@ -48,11 +48,16 @@ def test_quick_benchmark_serves_the_floors_features_and_reports(
             assert numbers["bytes"] > 0
             assert numbers["median_ms"] > 0
             assert numbers["peak_worker_rss_mb"] > 0
-            if result["settings"]["wrk"]:
+            # PSS: a worker's share of the pages it shares is less than all
+            assert 0 < numbers["worker_pss_mb"] < numbers["worker_rss_mb"]
+            if result["settings"]["wrk"] and not key.endswith("-cold"):
                 assert numbers["requests_per_s"] > 0
     # (the synthetic rows really fall in the bbox and the tile)
     assert not rows["Q1"]["same_features_detail"].startswith("0 ")
     assert not rows["Q4"]["same_features_detail"].startswith("0 ")
+    assert rows["Q4-cold"]["same_features_detail"] == rows["Q4"]["same_features_detail"]
+    # (cold: each of its requests found the tile of the one before and dropped it)
+    assert rows["Q4-cold"]["tile_cache_entries_emptied"] >= 1
     # and matching ran as one statement whose plan is reported
     matching = result["matching"]
     assert matching["measured"], matching.get("reason")
@@ -62,6 +67,7 @@ def test_quick_benchmark_serves_the_floors_features_and_reports(
     # and the report names every query, next to its JSON
     for query in QUERIES:
         assert f"| {query.key} " in text
+    assert "largest worker PSS app / floor MB" in text
     saved = json.loads((tmp_path / "latest.json").read_text())
     assert saved["machine"]["workers"] == result["machine"]["workers"]
 
