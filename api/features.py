@@ -1,24 +1,19 @@
 """How sites and pilots become GeoJSON Features (rendered by PostGIS).
 
-Every property is one SQL column; related slugs come from array subqueries, so
-a FeatureCollection of any size is one statement.
+Every property is one column of the row's own table: what comes from other
+tables (host, partners, sites, zone) is in its read columns, kept by the
+database's triggers (pilots migration 0018), so a FeatureCollection of any size
+is one statement over one table.
 """
 
 import functools
 from typing import Any
 
 from django.contrib.gis.db.models import GeometryField
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, QuerySet
+from django.db.models import F
 from django.db.models.functions import Coalesce
 
 from geo.rendering import FeatureSpec
-from pilots.models import Organization, Site
-
-
-def _slugs(queryset: QuerySet) -> ArraySubquery:
-    return ArraySubquery(queryset.order_by("slug").values("slug"))
-
 
 _SITE_PROPERTIES: dict[str, Any] = {
     "id": "pk",
@@ -28,9 +23,9 @@ _SITE_PROPERTIES: dict[str, Any] = {
     "name_no": "name_no",
     "status": "status",
     "access": "access",
-    "host": F("host__slug"),
-    "partners": _slugs(Organization.objects.filter(partner_sites=OuterRef("pk"))),
-    "zone": F("zone__slug"),
+    "host": "read_host_slug",
+    "partners": "read_partner_slugs",
+    "zone": "read_zone_slug",
     "sectors": "sectors",
     "sdgs": "sdgs",
     "trl_min": "trl_min",
@@ -47,10 +42,10 @@ _PILOT_PROPERTIES: dict[str, Any] = {
     "title_no": "title_no",
     "summary": "summary",
     "status": "status",
-    "lead_organization": F("lead_organization__slug"),
-    "partners": _slugs(Organization.objects.filter(partner_pilots=OuterRef("pk"))),
-    "sites": _slugs(Site.objects.filter(pilots=OuterRef("pk"))),
-    "zone": F("zone__slug"),
+    "lead_organization": "read_lead_slug",
+    "partners": "read_partner_slugs",
+    "sites": "read_site_slugs",
+    "zone": "read_zone_slug",
     "sectors": "sectors",
     "sdgs": "sdgs",
     "trl": "trl",
