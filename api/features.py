@@ -33,7 +33,11 @@ _SITE_PROPERTIES: dict[str, Any] = {
     "website": "website",
     "updated_at": "updated_at",
 }
-SITE_FEATURE = FeatureSpec(geometry="location", id="slug", properties=_SITE_PROPERTIES)
+# In CRS84 a site's feature is its read_feature text (migration 0018 writes
+# these members in this order); other projections build it from these.
+SITE_FEATURE = FeatureSpec(
+    geometry="location", id="slug", properties=_SITE_PROPERTIES, ready="read_feature"
+)
 
 _PILOT_PROPERTIES: dict[str, Any] = {
     "id": "pk",
@@ -69,4 +73,6 @@ def with_distance(spec: FeatureSpec) -> FeatureSpec:
         geometry=spec.geometry,
         id=spec.id,
         properties={**spec.properties, "distance_m": "distance_m"},
+        ready=spec.ready,
+        ready_count=len(spec.properties),
     )

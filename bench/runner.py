@@ -159,6 +159,7 @@ def run_size(settings: Settings, size: int, logs: Path) -> list[Result]:
             url, sites=size, subscriptions=settings.subscriptions
         )
         _log("loaded" if loaded else "already loaded (same seed and size)")
+    data.vacuum(url, "pilots_site", "pilots_organization")
     data.load_plain_floor(url)
     app = Server("app", "config.wsgi:application", url, logs / f"app_{size}.log")
     floor = Server("floor", "bench.floor:application", url, logs / f"floor_{size}.log")
@@ -218,14 +219,16 @@ def run_availability(settings: Settings) -> dict[str, Any]:
 def run_writes(settings: Settings) -> dict[str, Any]:
     """W1-W3 on the largest dataset, with and without the read-column triggers."""
     _log("W1-W3 write costs")
+    url = _dataset_url(settings, max(settings.sizes))
     output = subprocess.run(
         [sys.executable, "-m", "bench.writes", "9" if settings.requests > 1 else "1"],
         cwd=data.ROOT,
-        env=data.django_env(_dataset_url(settings, max(settings.sizes))),
+        env=data.django_env(url),
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+    data.vacuum(url, "pilots_site", "pilots_organization", "pilots_site_partners")
     return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
 
 

@@ -12,10 +12,14 @@ from django.db import migrations, models
 # Functions run with the search_path of this migration (SET search_path FROM
 # CURRENT): a restore runs with an empty one. The zone rule is the one of
 # pilots.services.zones: the zone covering the point, the lowest id on an edge.
+# A site also keeps its whole GeoJSON Feature as text (read_feature), written
+# exactly as api.features.SITE_FEATURE renders it (same members, same order;
+# timestamps in UTC, as Django's connections), so a page of sites is the
+# concatenation of its rows' texts.
 
 OWN_COLUMNS = """
 CREATE FUNCTION pilots_site_read_columns() RETURNS trigger
-LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SET search_path FROM CURRENT SET TimeZone TO 'UTC' AS $$
 BEGIN
     SELECT o.slug, o.name INTO NEW.read_host_slug, NEW.read_host_name
     FROM pilots_organization o WHERE o.id = NEW.host_id;
@@ -24,6 +28,16 @@ BEGIN
         JOIN pilots_organization o ON o.id = l.organization_id
         WHERE l.site_id = NEW.id ORDER BY o.slug);
     NEW.read_zone_slug := (SELECT z.slug FROM geo_zone z WHERE z.id = NEW.zone_id);
+    NEW.read_feature := json_build_object(
+        'type', 'Feature', 'id', NEW.slug,
+        'geometry', ST_AsGeoJSON(NEW.location, 6, 0)::json,
+        'properties', json_build_object(
+            'id', NEW.id, 'slug', NEW.slug, 'kind', NEW.kind, 'name', NEW.name,
+            'name_no', NEW.name_no, 'status', NEW.status, 'access', NEW.access,
+            'host', NEW.read_host_slug, 'partners', NEW.read_partner_slugs,
+            'zone', NEW.read_zone_slug, 'sectors', NEW.sectors, 'sdgs', NEW.sdgs,
+            'trl_min', NEW.trl_min, 'trl_max', NEW.trl_max,
+            'website', NEW.website, 'updated_at', NEW.updated_at))::text;
     RETURN NEW;
 END $$;
 
@@ -292,6 +306,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='pilotproject',
             name='read_zone_slug',
+            field=models.TextField(blank=True, editable=False, help_text='Kept by the database.', null=True),
+        ),
+        migrations.AddField(
+            model_name='site',
+            name='read_feature',
             field=models.TextField(blank=True, editable=False, help_text='Kept by the database.', null=True),
         ),
         migrations.AddField(

@@ -89,11 +89,13 @@ class Site(Unpublishable, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     # Read columns (fields.read_text): the host's slug and name, the partners'
-    # slugs, the zone's slug.
+    # slugs, the zone's slug, and the GeoJSON Feature text of the site as the
+    # API writes it in CRS84 (api.features.SITE_FEATURE).
     read_host_slug = read_text()
     read_host_name = read_text()
     read_partner_slugs = read_slugs()
     read_zone_slug = read_text()
+    read_feature = read_text()
 
     objects = SiteQuerySet.as_manager()
 

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from django.contrib.gis.geos import Point
 from django.db import connection, transaction
+from django.db.models import FloatField, Value
 
-from api.features import PILOT_FEATURE, SITE_FEATURE
+from api.features import PILOT_FEATURE, SITE_FEATURE, with_distance
 from api.features_opportunities import OPPORTUNITY_FEATURE
-from geo.rendering import FeatureSpec, render_feature
+from geo.rendering import FeatureSpec, render_feature, render_features
 from pilots.models import Opportunity, Organization, PilotProject, Site
 from pilots.services.zones import zones_assign
 from tests.factories import OrganizationFactory, PilotProjectFactory, SiteFactory
@@ -144,3 +145,35 @@ def test_a_read_column_written_by_hand_is_put_right():
 
     assert properties(site)["host"] == "the-host"
     assert properties(site)["partners"] == []
+
+
+def test_the_ready_feature_text_is_the_built_feature_byte_for_byte(zones: int):
+    host = OrganizationFactory.create(slug="host-æøå", name="Høst")
+    site = SiteFactory.create(
+        host=host,
+        partners=[OrganizationFactory.create(), OrganizationFactory.create()],
+        location=Point(*SLUPPEN, srid=4326),
+        sectors=["energy", "mobility"],
+        sdgs=[7, 11],
+        trl_min=3,
+        name='Quote " and \\ backslash',
+    )
+    SiteFactory.create(location=Point(*TYHOLT, srid=4326))
+    zones_assign()
+    with connection.cursor() as cursor:  # a writer in another time zone
+        cursor.execute("SET TIME ZONE 'Europe/Oslo'")
+        cursor.execute("UPDATE pilots_site SET trl_max = 8 WHERE id = %s", [site.pk])
+        cursor.execute("SET TIME ZONE 'UTC'")
+    built = FeatureSpec(
+        geometry=SITE_FEATURE.geometry,
+        id=SITE_FEATURE.id,
+        properties=SITE_FEATURE.properties,
+    )
+    sites = Site.objects.order_by("id")
+    near = sites.annotate(distance_m=Value(1234.5678901, output_field=FloatField()))
+
+    assert render_features(sites, SITE_FEATURE) == render_features(sites, built)
+    assert render_features(near, with_distance(SITE_FEATURE)) == render_features(
+        near, with_distance(built)
+    )
+    assert b'"zone" : "sluppen"' in render_features(sites, SITE_FEATURE)
