@@ -34,7 +34,9 @@ _SITE_PROPERTIES: dict[str, Any] = {
     "updated_at": "updated_at",
 }
 # In CRS84 a site's feature is its read_feature text (migration 0018 writes
-# these members in this order); other projections build it from these.
+# these members in this order; a change here is a change there, and
+# tests/pilots/test_read_columns.py compares both byte for byte); other
+# projections build it from these.
 SITE_FEATURE = FeatureSpec(
     geometry="location", id="slug", properties=_SITE_PROPERTIES, ready="read_feature"
 )
