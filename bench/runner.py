@@ -68,8 +68,15 @@ def _available(app: Server, query: Query) -> str:
 
 
 def measure_query(
-    settings: Settings, app: Server, floor: Server, query: Query, size: int
+    settings: Settings,
+    app: Server,
+    floor: Server,
+    query: Query,
+    size: int,
+    plain: Server | None = None,
 ) -> Result:
+    """`plain`: the floor app serving the plain floor's paths (by default the
+    floor's own server; its own one keeps a wrk backlog of one from the other)."""
     result = Result(size=size, query=query)
     reason = _available(app, query)
     if reason:
@@ -78,9 +85,9 @@ def measure_query(
     urls = {
         "app": app.base_url + query.candidate,
         "floor": floor.base_url + query.floor,
-        "plain": floor.base_url + query.plain,  # the plain floor: same server
+        "plain": (plain or floor).base_url + query.plain,
     }
-    servers = {"app": app, "floor": floor}
+    servers = {"app": app, "floor": floor, "plain": plain or floor}
     for server in servers.values():
         server.reset_peak_rss()
     latencies, last = measure.interleaved(
@@ -106,8 +113,7 @@ def measure_query(
             "p95_ms": latencies[name].p95_ms,
             "requests_per_s": rates[name],
             "bytes": len(last[name].body),
-            # the plain floor is served by the floor's workers
-            "peak_worker_rss_mb": peak["app" if name == "app" else "floor"] / 2**20,
+            "peak_worker_rss_mb": peak[name] / 2**20,
         }
     numbers["ratio_median"] = latencies["app"].median_ms / latencies["floor"].median_ms
     app_rate, floor_rate = rates["app"], rates["floor"]
@@ -163,11 +169,12 @@ def run_size(settings: Settings, size: int, logs: Path) -> list[Result]:
     data.load_plain_floor(url)
     app = Server("app", "config.wsgi:application", url, logs / f"app_{size}.log")
     floor = Server("floor", "bench.floor:application", url, logs / f"floor_{size}.log")
+    plain = Server("plain", "bench.floor:application", url, logs / f"plain_{size}.log")
     results = []
-    with app, floor:
+    with app, floor, plain:
         for query in QUERIES:
             _log(f"{query.key} at {size}")
-            results.append(measure_query(settings, app, floor, query, size))
+            results.append(measure_query(settings, app, floor, query, size, plain))
     return results
 
 
