@@ -1,25 +1,20 @@
 """How sites and pilots become GeoJSON Features (rendered by PostGIS).
 
-Every property is one SQL column; related slugs come from array subqueries, so
-a FeatureCollection of any size is one statement.
+Every property is one column of the row's own table: what comes from other
+tables (host, partners, sites, zone) is in its read columns, kept by the
+database's triggers (pilots migration 0016), so a FeatureCollection of any size
+is one statement over one table.
 """
 
 import functools
 from typing import Any
 
 from django.contrib.gis.db.models import GeometryField
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, QuerySet
+from django.db.models import F
 from django.db.models.functions import Coalesce
 
 from geo.rendering import FeatureSpec
-from pilots.models import Organization, Site
 from pilots.timestamps import TimestampText
-
-
-def _slugs(queryset: QuerySet) -> ArraySubquery:
-    return ArraySubquery(queryset.order_by("slug").values("slug"))
-
 
 _SITE_PROPERTIES: dict[str, Any] = {
     "id": "pk",
@@ -29,9 +24,9 @@ _SITE_PROPERTIES: dict[str, Any] = {
     "name_no": "name_no",
     "status": "status",
     "access": "access",
-    "host": F("host__slug"),
-    "partners": _slugs(Organization.objects.filter(partner_sites=OuterRef("pk"))),
-    "zone": F("zone__slug"),
+    "host": "read_host_slug",
+    "partners": "read_partner_slugs",
+    "zone": "read_zone_slug",
     "sectors": "sectors",
     "sdgs": "sdgs",
     "trl_min": "trl_min",
@@ -39,7 +34,13 @@ _SITE_PROPERTIES: dict[str, Any] = {
     "website": "website",
     "updated_at": TimestampText("updated_at"),
 }
-SITE_FEATURE = FeatureSpec(geometry="location", id="slug", properties=_SITE_PROPERTIES)
+# In CRS84 a site's feature is its read_feature text (migration 0016 writes
+# these members in this order; a change here is a change there, and
+# tests/pilots/test_read_columns.py compares both byte for byte); other
+# projections build it from these.
+SITE_FEATURE = FeatureSpec(
+    geometry="location", id="slug", properties=_SITE_PROPERTIES, ready="read_feature"
+)
 
 _PILOT_PROPERTIES: dict[str, Any] = {
     "id": "pk",
@@ -48,10 +49,10 @@ _PILOT_PROPERTIES: dict[str, Any] = {
     "title_no": "title_no",
     "summary": "summary",
     "status": "status",
-    "lead_organization": F("lead_organization__slug"),
-    "partners": _slugs(Organization.objects.filter(partner_pilots=OuterRef("pk"))),
-    "sites": _slugs(Site.objects.filter(pilots=OuterRef("pk"))),
-    "zone": F("zone__slug"),
+    "lead_organization": "read_lead_slug",
+    "partners": "read_partner_slugs",
+    "sites": "read_site_slugs",
+    "zone": "read_zone_slug",
     "sectors": "sectors",
     "sdgs": "sdgs",
     "trl": "trl",
@@ -75,4 +76,6 @@ def with_distance(spec: FeatureSpec) -> FeatureSpec:
         geometry=spec.geometry,
         id=spec.id,
         properties={**spec.properties, "distance_m": "distance_m"},
+        ready=spec.ready,
+        ready_count=len(spec.properties),
     )

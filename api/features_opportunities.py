@@ -1,12 +1,10 @@
-"""How opportunities become GeoJSON Features (rendered by PostGIS)."""
+"""How opportunities become GeoJSON Features (rendered by PostGIS): one
+table's columns, the publisher's and the sites' slugs from its read columns
+(pilots migration 0016)."""
 
 from typing import Any
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef
-
 from geo.rendering import FeatureSpec
-from pilots.models import Site
 from pilots.timestamps import TimestampText
 
 _OPPORTUNITY_PROPERTIES: dict[str, Any] = {
@@ -17,12 +15,8 @@ _OPPORTUNITY_PROPERTIES: dict[str, Any] = {
     "summary": "summary",
     "status": "status",
     "call_type": "call_type",
-    "publisher": F("publisher__slug"),
-    "sites": ArraySubquery(
-        Site.objects.filter(opportunities=OuterRef("pk"))
-        .order_by("slug")
-        .values("slug")
-    ),
+    "publisher": "read_publisher_slug",
+    "sites": "read_site_slugs",
     "sectors": "sectors",
     "sdgs": "sdgs",
     "trl_min": "trl_min",

@@ -8,22 +8,14 @@ bookings, and the median time of `availability`. Everything happens inside a
 transaction that is rolled back.
 """
 
-import json
-import re
 import statistics
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import django
+from .harness import index_nodes, main, rolled_back
 
 BOOKINGS = 10_000
-_INDEX_NODE = re.compile(r"(Index Scan|Index Only Scan|Bitmap Index Scan)[^\n]*")
-
-
-class _RollBack(Exception):
-    pass
 
 
 def _fill(start: datetime) -> Any:
@@ -60,54 +52,40 @@ def _fill(start: datetime) -> Any:
 
 
 def measure(rounds: int) -> dict[str, Any]:
-    from django.db import connection, transaction
+    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from pilots.selectors.bookings import availability
 
-    result: dict[str, Any] = {}
     start = datetime(2030, 1, 7, tzinfo=UTC)
     month = (start + timedelta(days=30), start + timedelta(days=61))
-    try:
-        with transaction.atomic():
-            resource = _fill(start)
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE pilots_booking")
-            seconds: list[float] = []
-            segments = 0
-            for _ in range(rounds):
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    found = availability(resource, *month)
-                    seconds.append(time.perf_counter() - started)
-                segments = len(found["free"]) + len(found["busy"])
-            reads = [
-                q["sql"]
-                for q in queries.captured_queries
-                if "pilots_booking" in q["sql"]
-            ]
-            with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + reads[0])
-                plan = "\n".join(row[0] for row in cursor.fetchall())
-            result = {
-                "bookings": BOOKINGS,
-                "booking_statements": len(reads),
-                "segments": segments,
-                "median_ms": statistics.median(seconds) * 1000,
-                "plan": plan,
-                "index_nodes": [m.group(0).strip() for m in _INDEX_NODE.finditer(plan)],
-            }
-            raise _RollBack
-    except _RollBack:
-        pass
-    return result
-
-
-def main() -> None:
-    django.setup()
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    print(json.dumps(measure(rounds)))
+    with rolled_back():
+        resource = _fill(start)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE pilots_booking")
+        seconds: list[float] = []
+        segments = 0
+        for _ in range(rounds):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                found = availability(resource, *month)
+                seconds.append(time.perf_counter() - started)
+            segments = len(found["free"]) + len(found["busy"])
+        reads = [
+            q["sql"] for q in queries.captured_queries if "pilots_booking" in q["sql"]
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + reads[0])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+    return {
+        "bookings": BOOKINGS,
+        "booking_statements": len(reads),
+        "segments": segments,
+        "median_ms": statistics.median(seconds) * 1000,
+        "plan": plan,
+        "index_nodes": index_nodes(plan),
+    }
 
 
 if __name__ == "__main__":
-    main()
+    main(measure, default_rounds=5)

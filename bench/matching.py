@@ -6,21 +6,12 @@ it uses indexes, the median time of `match_subscriptions` and matches per
 second. Everything happens inside a transaction that is rolled back.
 """
 
-import json
-import re
 import statistics
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import django
-
-_INDEX_NODE = re.compile(r"(Index Scan|Index Only Scan|Bitmap Index Scan)[^\n]*")
-
-
-class _RollBack(Exception):
-    pass
+from .harness import index_nodes, main, rolled_back
 
 
 def _opportunity(sectors: list[str]) -> Any:
@@ -69,46 +60,33 @@ def measure(rounds: int) -> dict[str, Any]:
     from pilots.models import Sector, Subscription
     from pilots.notifications.matching import MATCH_SQL, match_subscriptions
 
-    result: dict[str, Any] = {}
-    try:
-        with transaction.atomic():
-            sectors = list(
-                Sector.objects.order_by("slug").values_list("slug", flat=True)
-            )
-            opportunity = _opportunity(sectors[:2])
-            params = {"opportunity_id": opportunity.pk}
-            plan = _explain(MATCH_SQL, params)
-            seconds: list[float] = []
-            matches = statements = 0
-            for _ in range(rounds):
-                sid = transaction.savepoint()
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    matches = match_subscriptions(opportunity_id=opportunity.pk)
-                    seconds.append(time.perf_counter() - started)
-                statements = len(queries.captured_queries)
-                transaction.savepoint_rollback(sid)
-            median = statistics.median(seconds)
-            result = {
-                "subscriptions": Subscription.objects.count(),
-                "matches": matches,
-                "median_ms": median * 1000,
-                "matches_per_s": matches / median if median else None,
-                "statements": statements,
-                "plan": plan,
-                "index_nodes": [m.group(0).strip() for m in _INDEX_NODE.finditer(plan)],
-            }
-            raise _RollBack
-    except _RollBack:
-        pass
-    return result
-
-
-def main() -> None:
-    django.setup()
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    print(json.dumps(measure(rounds)))
+    with rolled_back():
+        sectors = list(Sector.objects.order_by("slug").values_list("slug", flat=True))
+        opportunity = _opportunity(sectors[:2])
+        params = {"opportunity_id": opportunity.pk}
+        plan = _explain(MATCH_SQL, params)
+        seconds: list[float] = []
+        matches = statements = 0
+        for _ in range(rounds):
+            sid = transaction.savepoint()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                matches = match_subscriptions(opportunity_id=opportunity.pk)
+                seconds.append(time.perf_counter() - started)
+            statements = len(queries.captured_queries)
+            transaction.savepoint_rollback(sid)
+        subscriptions = Subscription.objects.count()
+    median = statistics.median(seconds)
+    return {
+        "subscriptions": subscriptions,
+        "matches": matches,
+        "median_ms": median * 1000,
+        "matches_per_s": matches / median if median else None,
+        "statements": statements,
+        "plan": plan,
+        "index_nodes": index_nodes(plan),
+    }
 
 
 if __name__ == "__main__":
-    main()
+    main(measure, default_rounds=5)

@@ -49,6 +49,22 @@ class Query:
     # rendered tile, as before the cache); no wrk run, it cannot empty it.
     cold: bool = False
 
+    @property
+    def plain(self) -> str:
+        """The same question of the plain floor (one table, the answer's columns)."""
+        return "/plain" + self.floor
+
+    @property
+    def plain_target_ratio(self) -> float | None:
+        """Median latency, candidate / plain floor (issue 17)."""
+        return PLAIN_TARGETS.get(self.key)
+
+
+# Targets against the plain floor; Q4's is for a warm tile (the tile cache).
+PLAIN_TARGETS = {"Q1": 1.3, "Q2": 1.2, "Q3": 1.5, "Q4": 1.0, "Q5": 1.5}
+# Throughput (wrk) on Q1 against the plain floor's, at least.
+PLAIN_THROUGHPUT_TARGET = 0.8
+
 
 QUERIES = (
     Query(

@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from . import report_plain
+
 README_START = "<!-- bench:start -->"
 README_END = "<!-- bench:end -->"
 
@@ -197,6 +199,15 @@ def markdown(result: dict[str, Any], notes: str = "") -> str:
         "",
         *_memory(result),
         "",
+        "Against both floors (the plain one: one table holding exactly the "
+        "answer's columns; targets against it):",
+        "",
+        report_plain.plain_table(result),
+        "",
+        *report_plain.plain_throughput(result),
+        "",
+        *report_plain.writes(result),
+        "",
         *_matching(result),
         "",
         *_availability(result),
@@ -233,8 +244,13 @@ def update_readme(result: dict[str, Any], readme: Path) -> bool:
     block = (
         f"{README_START}\nLatest run: {result['date']}, {machine['cores']} cores "
         "(full report: `bench/results/latest.md`).\n\n"
-        f"{table(result)}\n\n" + "\n".join(_scaling(result) + _rss(result)) + "\n"
-        f"{README_END}"
+        f"{table(result)}\n\n" + "\n".join(_scaling(result) + _rss(result)) + "\n\n"
+        "Against both floors (targets against the plain one):\n\n"
+        f"{report_plain.plain_table(result)}\n\n"
+        + "\n".join(
+            [*report_plain.plain_throughput(result), "", *report_plain.writes(result)]
+        )
+        + f"\n{README_END}"
     )
     memory = _memory(result)  # worker PSS, after the lines above
     if memory:

@@ -69,8 +69,15 @@ def _available(app: Server, query: Query) -> str:
 
 
 def measure_query(
-    settings: Settings, app: Server, floor: Server, query: Query, size: int
+    settings: Settings,
+    app: Server,
+    floor: Server,
+    query: Query,
+    size: int,
+    plain: Server | None = None,
 ) -> Result:
+    """`plain`: the floor app serving the plain floor's paths (by default the
+    floor's own server; its own one keeps a wrk backlog of one from the other)."""
     result = Result(size=size, query=query)
     reason = _available(app, query)
     if reason:
@@ -79,8 +86,9 @@ def measure_query(
     urls = {
         "app": app.base_url + query.candidate,
         "floor": floor.base_url + query.floor,
+        "plain": (plain or floor).base_url + query.plain,
     }
-    servers = {"app": app, "floor": floor}
+    servers = {"app": app, "floor": floor, "plain": plain or floor}
     for server in servers.values():
         server.reset_peak_rss()
     emptied: list[int] = []  # tiles dropped before each cold request
@@ -96,7 +104,7 @@ def measure_query(
         before=empty_tile_cache if query.cold else None,
     )
     peak = {name: server.peak_rss() for name, server in servers.items()}
-    rates: dict[str, float | None] = {"app": None, "floor": None}
+    rates: dict[str, float | None] = dict.fromkeys(urls)
     if measure.wrk_available() and not query.cold:
         rates = {
             **measure.interleaved_rates(
@@ -128,9 +136,32 @@ def measure_query(
         numbers["tile_cache_entries_emptied"] = sum(emptied)
     numbers["same_features"] = same
     numbers["same_features_detail"] = detail
+    numbers.update(_against_plain(query, latencies, rates, last))
     result.measured = True
     result.numbers = numbers
     return result
+
+
+def _against_plain(
+    query: Query,
+    latencies: dict[str, measure.Latencies],
+    rates: dict[str, float | None],
+    last: dict[str, measure.Response],
+) -> dict[str, Any]:
+    """The ratios to the plain floor, and whether it answers the same features."""
+    same, detail = measure.same_features(
+        query.kind, last["app"].body, last["plain"].body
+    )
+    app_rate, plain_rate = rates["app"], rates["plain"]
+    return {
+        "plain_target_ratio": query.plain_target_ratio,
+        "ratio_median_plain": latencies["app"].median_ms / latencies["plain"].median_ms,
+        "ratio_throughput_plain": (
+            app_rate / plain_rate if app_rate and plain_rate else None
+        ),
+        "same_features_plain": same,
+        "same_features_plain_detail": detail,
+    }
 
 
 def run_size(settings: Settings, size: int, logs: Path) -> list[Result]:
@@ -146,13 +177,16 @@ def run_size(settings: Settings, size: int, logs: Path) -> list[Result]:
             url, sites=size, subscriptions=settings.subscriptions
         )
         _log("loaded" if loaded else "already loaded (same seed and size)")
+    data.vacuum(url, "pilots_site", "pilots_organization")
+    data.load_plain_floor(url)
     app = Server("app", "config.wsgi:application", url, logs / f"app_{size}.log")
     floor = Server("floor", "bench.floor:application", url, logs / f"floor_{size}.log")
+    plain = Server("plain", "bench.floor:application", url, logs / f"plain_{size}.log")
     results = []
-    with app, floor:
+    with app, floor, plain:
         for query in QUERIES:
             _log(f"{query.key} at {size}")
-            results.append(measure_query(settings, app, floor, query, size))
+            results.append(measure_query(settings, app, floor, query, size, plain))
     return results
 
 
@@ -201,14 +235,36 @@ def run_availability(settings: Settings) -> dict[str, Any]:
     return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
 
 
+def run_writes(settings: Settings) -> dict[str, Any]:
+    """W1-W3 on the largest dataset, with and without the read-column triggers."""
+    _log("W1-W3 write costs")
+    url = _dataset_url(settings, max(settings.sizes))
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.writes", "9" if settings.requests > 1 else "1"],
+        cwd=data.ROOT,
+        env=data.django_env(url),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    data.vacuum(url, "pilots_site", "pilots_organization", "pilots_site_partners")
+    return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
+
+
+def _missed(result: Result) -> bool:
+    """Whether a latency target (floor or plain floor) was missed."""
+    pairs = (
+        (result.query.target_ratio, result.numbers["ratio_median"]),
+        (result.query.plain_target_ratio, result.numbers["ratio_median_plain"]),
+    )
+    return any(target is not None and ratio > target for target, ratio in pairs)
+
+
 def profile_misses(settings: Settings, results: list[Result]) -> dict[str, str]:
     """pyinstrument of each query that missed its latency target."""
     profiles: dict[str, str] = {}
     for result in results:
-        target = result.query.target_ratio
-        if not result.measured or target is None:
-            continue
-        if result.numbers["ratio_median"] <= target:
+        if not result.measured or not _missed(result):
             continue
         name = f"profile_{result.query.key}_{result.size}.txt"
         output = settings.results_dir / name
@@ -241,6 +297,7 @@ def run(settings: Settings) -> dict[str, Any]:
         results.extend(run_size(settings, size, logs))
     matching = run_matching(settings)
     booking_availability = run_availability(settings)
+    writes = run_writes(settings)
     profiles = profile_misses(settings, results) if settings.profile_misses else {}
     return {
         "date": started.isoformat(timespec="seconds"),
@@ -266,6 +323,7 @@ def run(settings: Settings) -> dict[str, Any]:
                 "size": r.size,
                 "candidate": r.query.candidate,
                 "floor": r.query.floor,
+                "plain": r.query.plain,
                 "target_ratio": r.query.target_ratio,
                 "measured": r.measured,
                 "reason": r.reason,
@@ -275,5 +333,6 @@ def run(settings: Settings) -> dict[str, Any]:
         ],
         "matching": matching,
         "availability": booking_availability,
+        "writes": writes,
         "profiles": profiles,
     }

@@ -26,18 +26,75 @@ class FeatureSpec:
     Values are field paths ("host__name") or ORM expressions; they are selected
     by the queryset and named in SQL, so properties cost one column each.
     A spec is compared by identity: statements built from it are cached.
+
+    `ready` names a column holding the feature's text as the database keeps it
+    (the json_build_object of id, geometry in CRS84 with COORDINATE_DECIMALS and
+    the first `ready_count` properties, all of them when None): in CRS84 the
+    feature is that text, the other properties appended, and nothing is built
+    per row. Other projections build it from the properties.
     """
 
     geometry: str | Expression
     properties: Mapping[str, str | Expression] = field(default_factory=dict)
     id: str | Expression = "pk"
+    ready: str | None = None
+    ready_count: int | None = None
+
+
+def _ready_count(spec: FeatureSpec) -> int:
+    """How many leading properties the ready text holds (0: no ready text)."""
+    if spec.ready is None:
+        return 0
+    return len(spec.properties) if spec.ready_count is None else spec.ready_count
 
 
 def _expression(value: str | Expression) -> Expression | F:
     return F(value) if isinstance(value, str) else value
 
 
+def _uses_ready(
+    spec: FeatureSpec, *, srid: int | None, decimals: int, flip_axes: bool
+) -> bool:
+    return (
+        spec.ready is not None
+        and srid is None
+        and not flip_axes
+        and decimals == COORDINATE_DECIMALS
+    )
+
+
 def _feature_sql(
+    spec: FeatureSpec, *, srid: int | None, decimals: int, flip_axes: bool = False
+) -> str:
+    """The text of one feature of row `t`."""
+    if _uses_ready(spec, srid=srid, decimals=decimals, flip_axes=flip_axes):
+        return _ready_feature_sql(spec)
+    built = _built_feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
+    return f"({built})::text"
+
+
+def _ready_feature_sql(spec: FeatureSpec) -> str:
+    """The ready text, with the properties it lacks appended as
+    json_build_object writes them (`, "key" : value` before the closing `}}`)."""
+    keys = list(spec.properties)[_ready_count(spec) :]
+    if not keys:
+        return "t.feature_ready"
+    first = _ready_count(spec)
+    appended = " || ".join(
+        f"', \"{_json_key(key)}\" : ' || "
+        f"coalesce(to_json(t.prop_{first + offset})::text, 'null')"
+        for offset, key in enumerate(keys)
+    )
+    return f"(left(t.feature_ready, -2) || {appended} || '}}}}')"
+
+
+def _aggregate(feature: str, clauses: str = "") -> str:
+    """The JSON array text of the features, NULL for none (json_agg's form:
+    elements separated by a comma and a space)."""
+    return f"'[' || string_agg({feature}, ', '{clauses}) || ']'"
+
+
+def _built_feature_sql(
     spec: FeatureSpec, *, srid: int | None, decimals: int, flip_axes: bool = False
 ) -> str:
     geometry = "t.feature_geometry"
@@ -64,18 +121,26 @@ def _json_key(key: str) -> str:
     return key
 
 
-def _columns(spec: FeatureSpec) -> dict[str, Expression | F]:
-    columns = {
-        "feature_id": _expression(spec.id),
-        "feature_geometry": _expression(spec.geometry),
-    }
+def _columns(spec: FeatureSpec, *, ready: bool) -> dict[str, Expression | F]:
+    """What the render reads of a row: the ready text and the properties it
+    lacks, or everything a feature is built from."""
+    if ready and spec.ready is not None:
+        columns: dict[str, Expression | F] = {"feature_ready": F(spec.ready)}
+        first = _ready_count(spec)
+    else:
+        columns = {
+            "feature_id": _expression(spec.id),
+            "feature_geometry": _expression(spec.geometry),
+        }
+        first = 0
     for index, value in enumerate(spec.properties.values()):
-        columns[f"prop_{index}"] = _expression(value)
+        if index >= first:
+            columns[f"prop_{index}"] = _expression(value)
     return columns
 
 
-def _selected(queryset: QuerySet, spec: FeatureSpec) -> QuerySet:
-    return queryset.values(**_columns(spec))
+def _selected(queryset: QuerySet, spec: FeatureSpec, *, ready: bool) -> QuerySet:
+    return queryset.values(**_columns(spec, ready=ready))
 
 
 def render_features(
@@ -90,15 +155,17 @@ def render_features(
 
     `srid` reprojects in PostGIS; `flip_axes` swaps x and y after that.
     """
+    ready = _uses_ready(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
     try:
-        inner_sql, params = _selected(queryset, spec).query.sql_with_params()
+        selected = _selected(queryset, spec, ready=ready)
+        inner_sql, params = selected.query.sql_with_params()
     except EmptyResultSet:  # e.g. a filter no row can meet (trl_min = 10^20)
         return b"[]"
     # Identifiers come from FeatureSpec (checked), values stay parameters.
+    feature = _feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
     sql = (
-        "SELECT convert_to(coalesce(json_agg("
-        f"{_feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)}"
-        f")::text, '[]'), 'UTF8') FROM ({inner_sql}) t"
+        f"SELECT convert_to(coalesce({_aggregate(feature)}, '[]'), 'UTF8') "
+        f"FROM ({inner_sql}) t"
     )
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
@@ -156,9 +223,12 @@ def render_page(
     sql = (
         "WITH page AS MATERIALIZED (SELECT p.*, row_number() OVER () AS page_row "
         f"FROM ({page_sql}) p) "
-        "SELECT convert_to(coalesce(json_agg("
-        f"{render.feature} ORDER BY t.page_row {order}) FILTER (WHERE t.page_row "
-        "<= %s)::text, '[]'), 'UTF8'), "
+        "SELECT convert_to(coalesce("
+        + _aggregate(
+            render.feature,
+            f" ORDER BY t.page_row {order}) FILTER (WHERE t.page_row <= %s",
+        )
+        + ", '[]'), 'UTF8'), "
         "(SELECT count(*) FROM page), "
         f"(SELECT json_agg(json_build_array({key_row}) ORDER BY page.page_row)::text "
         "FROM page WHERE page.page_row = 1 OR page.page_row = "
@@ -195,7 +265,7 @@ def _render_statement(
     `carried`: indexes of the properties the CTE computes (`page_prop_<i>`).
     """
     table = model._meta.db_table
-    columns: dict[str, Any] = _columns(spec)
+    columns: dict[str, Any] = _columns(spec, ready=True)
     # Read from the CTE: the model's own table name, the CTE's own columns.
     for i in carried:
         columns[f"prop_{i}"] = RawSQL(f'"{table}".page_prop_{i}', ())  # noqa: S611
@@ -246,9 +316,11 @@ def render_feature(
     flip_axes: bool = False,
 ) -> bytes | None:
     """The first row of the queryset as one GeoJSON Feature, or None."""
-    inner_sql, params = _selected(queryset[:1], spec).query.sql_with_params()
+    ready = _uses_ready(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
+    selected = _selected(queryset[:1], spec, ready=ready)
+    inner_sql, params = selected.query.sql_with_params()
     feature = _feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
-    sql = f"SELECT convert_to({feature}::text, 'UTF8') FROM ({inner_sql}) t"
+    sql = f"SELECT convert_to({feature}, 'UTF8') FROM ({inner_sql}) t"
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()

@@ -108,7 +108,7 @@ SITES = TileLayer(
             "status", "planned, under_construction, operational or retired."
         ),
         "sectors": SECTORS,
-        "host": Attribute(F("host__name"), "Name of the hosting organisation."),
+        "host": Attribute("read_host_name", "Name of the hosting organisation."),
         "detail_url": Attribute(
             DetailPath("api:site-detail"), "Path of the site in the REST API."
         ),
@@ -132,7 +132,7 @@ PILOTS = TileLayer(
         "status": Attribute("status", "published, active or completed."),
         "sectors": SECTORS,
         "host": Attribute(
-            F("lead_organization__name"),
+            "read_lead_name",
             "Name of the lead organisation (absent when none).",
         ),
         "detail_url": Attribute(
@@ -183,7 +183,7 @@ OPPORTUNITIES = TileLayer(
         "kind": Attribute("call_type", "Call type (open_call, testbed_access, ...)."),
         "status": Attribute("status", "published or closed."),
         "sectors": SECTORS,
-        "host": Attribute(F("publisher__name"), "Name of the publisher."),
+        "host": Attribute("read_publisher_name", "Name of the publisher."),
         "is_example": Attribute("is_example", "Demo content, not a real call."),
         "detail_url": Attribute(
             DetailPath("api:opportunity-detail"),

@@ -66,3 +66,23 @@ def trl_range_constraints(prefix: str) -> list[models.CheckConstraint]:
             name=f"{prefix}_trl_min_le_max",
         ),
     ]
+
+
+# Read columns: what a feature shows from other tables (a host's slug, the
+# partners' slugs, ...), kept on the row by PostgreSQL triggers in the same
+# transaction as any write (migration 0016), so a page reads one table.
+# Django never writes them: whatever it sends, the triggers overwrite.
+def read_text() -> models.TextField:
+    return models.TextField(
+        null=True, blank=True, editable=False, help_text="Kept by the database."
+    )
+
+
+def read_slugs() -> ArrayField:
+    return ArrayField(
+        models.TextField(),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Kept by the database.",
+    )

@@ -15,4 +15,10 @@ from .pilots import PilotProject
 from .sites import Site
 
 for _model in (Organization, Site, PilotProject, OrganizationMembership, Opportunity):
-    register(_model, app="pilots")
+    # Read columns are copies of other rows (fields.read_text): no history.
+    read_columns = [
+        field.name
+        for field in _model._meta.concrete_fields
+        if field.name.startswith("read_")
+    ]
+    register(_model, app="pilots", excluded_fields=read_columns)

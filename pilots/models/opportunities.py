@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .fields import (
     no_control_characters,
+    read_slugs,
+    read_text,
     sdg_array,
     sdgs_in_range,
     sector_array,
@@ -121,6 +123,11 @@ class Opportunity(Unpublishable, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Read columns (fields.read_text): the publisher's slug and name, the
+    # sites' slugs.
+    read_publisher_slug = read_text()
+    read_publisher_name = read_text()
+    read_site_slugs = read_slugs()
 
     objects = OpportunityQuerySet.as_manager()
 

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from geo.models import Zone
 
-from .fields import no_control_characters, sdg_array, sdgs_in_range, sector_array
+from .fields import (
+    no_control_characters,
+    read_slugs,
+    read_text,
+    sdg_array,
+    sdgs_in_range,
+    sector_array,
+)
 from .organizations import Organization
 from .sites import Site
 
@@ -92,6 +99,13 @@ class PilotProject(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Read columns (fields.read_text): the lead organisation's slug and name,
+    # the partners' and the sites' slugs, the zone's slug.
+    read_lead_slug = read_text()
+    read_lead_name = read_text()
+    read_partner_slugs = read_slugs()
+    read_site_slugs = read_slugs()
+    read_zone_slug = read_text()
 
     objects = PilotQuerySet.as_manager()
 

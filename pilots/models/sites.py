@@ -6,6 +6,8 @@ from geo.models import Zone
 
 from .fields import (
     no_control_characters,
+    read_slugs,
+    read_text,
     sdg_array,
     sdgs_in_range,
     sector_array,
@@ -86,6 +88,14 @@ class Site(Unpublishable, models.Model):
     source_urls = models.JSONField(_("source URLs"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Read columns (fields.read_text): the host's slug and name, the partners'
+    # slugs, the zone's slug, and the GeoJSON Feature text of the site as the
+    # API writes it in CRS84 (api.features.SITE_FEATURE).
+    read_host_slug = read_text()
+    read_host_name = read_text()
+    read_partner_slugs = read_slugs()
+    read_zone_slug = read_text()
+    read_feature = read_text()
 
     objects = SiteQuerySet.as_manager()
 

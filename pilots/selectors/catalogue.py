@@ -125,7 +125,7 @@ def site_list(*, user: Any = None) -> QuerySet[Site]:
         )
         .defer("location", "footprint")
         .annotate(
-            zone_slug=F("zone__slug"),
+            zone_slug=F("read_zone_slug"),  # kept by the database
             location_geojson=_geojson("location"),
             footprint_geojson=_geojson("footprint"),
         )
@@ -154,7 +154,7 @@ def pilot_list(*, user: Any = None) -> QuerySet[PilotProject]:
         )
         .defer("location", "area")
         .annotate(
-            zone_slug=F("zone__slug"),
+            zone_slug=F("read_zone_slug"),  # kept by the database
             location_geojson=_geojson("location"),
             area_geojson=_geojson("area"),
         )

@@ -37,13 +37,16 @@ def test_quick_benchmark_serves_the_floors_features_and_reports(
     result = runner.run(settings)
     text = report.write(result, tmp_path).read_text()
 
-    # Then every query was measured on both servers with the same features
+    # Then every query was measured on both servers (and the plain floor) with
+    # the same features
     rows = {row["key"]: row for row in result["queries"]}
     assert set(rows) == {query.key for query in QUERIES}
     for key, row in rows.items():
         assert row["measured"], f"{key}: {row['reason']}"
         assert row["same_features"], f"{key}: {row['same_features_detail']}"
-        for candidate in ("app", "floor"):
+        assert row["same_features_plain"], row["same_features_plain_detail"]
+        assert row["ratio_median_plain"] > 0
+        for candidate in ("app", "floor", "plain"):
             numbers = row[candidate]
             assert numbers["bytes"] > 0
             assert numbers["median_ms"] > 0
@@ -64,10 +67,21 @@ def test_quick_benchmark_serves_the_floors_features_and_reports(
     assert matching["statements"] == 1
     assert matching["subscriptions"] == settings.subscriptions
     assert "Insert on pilots_notification" in matching["plan"]
+    # and the write costs were measured with the read-column triggers and without
+    writes = result["writes"]
+    assert writes["triggers"] > 0
+    for timings in (writes["with_triggers"], writes["without_triggers"]):
+        assert set(timings) == {
+            "create_site_3_partners_ms",
+            "update_site_3_partners_ms",
+            "rename_organisation_ms",
+        }
     # and the report names every query, next to its JSON
     for query in QUERIES:
         assert f"| {query.key} " in text
     assert "largest worker PSS app / floor MB" in text
+    assert "Against both floors" in text
+    assert "rename an organisation hosting" in text
     saved = json.loads((tmp_path / "latest.json").read_text())
     assert saved["machine"]["workers"] == result["machine"]["workers"]
 
