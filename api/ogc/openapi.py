@@ -58,6 +58,8 @@ PARAMETERS: dict[str, Any] = {
         "datetime",
         "An RFC 3339 instant or an interval start/end; '..' is an open end.",
         {"type": "string"},
+        style="form",
+        explode=False,
     ),
     "filter": _query(
         "filter", "A CQL2 filter over the queryables.", {"type": "string"}
