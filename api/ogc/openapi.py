@@ -103,7 +103,8 @@ HEADERS: dict[str, Any] = {
         },
     },
     "Link": {
-        "description": "RFC 8288 links (`next`, `prev`) as in the body's links.",
+        "description": "RFC 8288 links with their media types, the same as "
+        "the body's (`self`, `collection`, queryables, `next`, `prev`).",
         "schema": {"type": "string"},
     },
 }
