@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help setup system python services db run test lint typecheck pytest
-.PHONY: node
+.PHONY: node ogctests
 
 help:
 	@echo "make run   - install what is missing, migrate, load demo data, serve"
@@ -38,11 +38,22 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 node: node_modules/.package-lock.json
 
+# The OGC API - Features test suite (PyPI `ogctests`) in a venv of its own: it pins
+# pytest 8 and httpx 0.27, older than the dev group's. Versions and hashes are in
+# tests/api/ogc/ogctests/requirements.txt (uv pip compile of requirements.in).
+OGCTESTS := $(TOOLS)/ogctests
+$(OGCTESTS)/installed: tests/api/ogc/ogctests/requirements.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python 3.11 $(OGCTESTS)
+	VIRTUAL_ENV=$(OGCTESTS) $(UV) pip install --quiet --require-hashes -r $<
+	touch $@
+
+ogctests: $(OGCTESTS)/installed
+
 db: services
 	@$(PY) manage.py migrate --noinput -v 0
 	@$(PY) manage.py load_district
 
-setup: system python node services db
+setup: system python node ogctests services db
 
 run: setup
 	@$(PY) manage.py collectstatic --noinput -v 0

@@ -58,6 +58,8 @@ PARAMETERS: dict[str, Any] = {
         "datetime",
         "An RFC 3339 instant or an interval start/end; '..' is an open end.",
         {"type": "string"},
+        style="form",
+        explode=False,
     ),
     "filter": _query(
         "filter", "A CQL2 filter over the queryables.", {"type": "string"}
@@ -101,7 +103,8 @@ HEADERS: dict[str, Any] = {
         },
     },
     "Link": {
-        "description": "RFC 8288 links (`next`, `prev`) as in the body's links.",
+        "description": "RFC 8288 links with their media types, the same as "
+        "the body's (`self`, `collection`, queryables, `next`, `prev`).",
         "schema": {"type": "string"},
     },
 }
