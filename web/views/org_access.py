@@ -10,12 +10,15 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from pilots.models import Organization
 from pilots.selectors.organization_portal import membership_role
 from pilots.selectors.permissions import can_manage_organization, is_moderator
 
+from ..language import with_language
 from .pages import not_found, page
+from .signed_in import signed_in
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,10 @@ def _access(request: HttpRequest, slug: str) -> OrganizationAccess | None:
 
 
 def organization_page(
-    *, manage: bool
+    *, manage: bool, methods: tuple[str, ...] = ("GET", "HEAD")
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Wrap a view taking (request, access, ...): `manage` pages are for the
+    """Wrap a view taking (request, access, ...) for a signed-in person, in their
+    language, answering only `methods`: `manage` pages are for the
     organisation's admins, the others for its members too."""
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -70,6 +74,6 @@ def organization_page(
                 return forbidden_to_act(request)
             return view(request, access, *args, **kwargs)
 
-        return wrapper
+        return require_http_methods(list(methods))(with_language(signed_in(wrapper)))
 
     return decorate

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
 
 from pilots.models import OrganizationMembership
 from pilots.models.accounts import public_name
@@ -23,11 +22,9 @@ from pilots.services.memberships import (
     organization_membership_set,
 )
 
-from ..language import with_language
 from ..org_forms import InviteForm, RoleForm
 from .org_access import OrganizationAccess, forbidden_to_act, organization_page
 from .pages import not_found, page
-from .signed_in import signed_in
 
 
 def _here(access: OrganizationAccess, done: str = "") -> HttpResponseRedirect:
@@ -67,10 +64,7 @@ def _members_page(
     return page(request, "portal/org/members.html", context, status=status)
 
 
-@require_http_methods(["GET", "POST"])
-@with_language
-@signed_in
-@organization_page(manage=False)
+@organization_page(manage=False, methods=("GET", "POST"))
 def members_view(request: HttpRequest, access: OrganizationAccess) -> HttpResponse:
     if request.method == "GET":
         return _members_page(request, access)
@@ -100,10 +94,7 @@ def _membership(
     )
 
 
-@require_POST
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("POST",))
 def member_role_view(
     request: HttpRequest, access: OrganizationAccess, user_id: int
 ) -> HttpResponse:
@@ -126,10 +117,7 @@ def member_role_view(
     return _here(access, "role")
 
 
-@require_POST
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("POST",))
 def member_remove_view(
     request: HttpRequest, access: OrganizationAccess, user_id: int
 ) -> HttpResponse:
@@ -145,10 +133,7 @@ def member_remove_view(
     return _here(access, "removed")
 
 
-@require_POST
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("POST",))
 def invitation_revoke_view(
     request: HttpRequest, access: OrganizationAccess, invitation_id: int
 ) -> HttpResponse:

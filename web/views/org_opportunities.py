@@ -11,11 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import (
-    require_http_methods,
-    require_POST,
-    require_safe,
-)
 
 from pilots.models import Opportunity
 from pilots.notifications.cap import NotificationCapExceeded
@@ -36,21 +31,16 @@ from pilots.services.opportunity_review import (
 from pilots.services.transitions import TransitionError, TransitionForbidden
 
 from ..free_slug import free_slug
-from ..language import with_language
 from ..notification_labels import labelled
 from ..opportunity_form import OpportunityForm, opportunity_initial
 from .org_access import OrganizationAccess, organization_page
 from .pages import not_found, page
-from .signed_in import signed_in
 
 # What the publisher's admins may do from the page (moderators decide the rest
 # in the review queue); publishing needs a verified organisation.
 PUBLISHER_ACTIONS = ("submit", "publish", "close")
 
 
-@require_safe
-@with_language
-@signed_in
 @organization_page(manage=False)
 def opportunities_view(
     request: HttpRequest, access: OrganizationAccess
@@ -106,9 +96,6 @@ def _detail(
     return page(request, "portal/org/opportunity.html", context, status=status)
 
 
-@require_safe
-@with_language
-@signed_in
 @organization_page(manage=False)
 def opportunity_view(
     request: HttpRequest, access: OrganizationAccess, opportunity_slug: str
@@ -155,10 +142,7 @@ def _save(
     return HttpResponseRedirect(_detail_url(opportunity))
 
 
-@require_http_methods(["GET", "POST"])
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("GET", "POST"))
 def opportunity_new_view(
     request: HttpRequest, access: OrganizationAccess
 ) -> HttpResponse:
@@ -172,10 +156,7 @@ def opportunity_new_view(
     return _save(request, access, form, None)
 
 
-@require_http_methods(["GET", "POST"])
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("GET", "POST"))
 def opportunity_edit_view(
     request: HttpRequest, access: OrganizationAccess, opportunity_slug: str
 ) -> HttpResponse:
@@ -195,10 +176,7 @@ def opportunity_edit_view(
     return _save(request, access, form, opportunity)
 
 
-@require_POST
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("POST",))
 def opportunity_action_view(
     request: HttpRequest, access: OrganizationAccess, opportunity_slug: str
 ) -> HttpResponse:

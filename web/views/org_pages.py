@@ -20,9 +20,6 @@ def my_organisations_view(request: HttpRequest) -> HttpResponse:
     return page(request, "portal/org/my_organisations.html", context)
 
 
-@require_safe
-@with_language
-@signed_in
 @organization_page(manage=False)
 def organisation_view(request: HttpRequest, access: OrganizationAccess) -> HttpResponse:
     return page(request, "portal/org/organisation.html", {"access": access})

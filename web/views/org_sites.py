@@ -5,24 +5,18 @@ republishing stay with the moderators (the API's rule)."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_safe
 
 from pilots.models import Site
 from pilots.selectors.organization_portal import organization_sites
 from pilots.services.sites import site_create, site_update
 
 from ..free_slug import free_slug
-from ..language import with_language
 from ..pick_map import pick_map
 from ..site_form import SiteForm, site_initial
 from .org_access import OrganizationAccess, organization_page
 from .pages import not_found, page
-from .signed_in import signed_in
 
 
-@require_safe
-@with_language
-@signed_in
 @organization_page(manage=False)
 def sites_view(request: HttpRequest, access: OrganizationAccess) -> HttpResponse:
     context = {
@@ -49,10 +43,7 @@ def _listed(access: OrganizationAccess, done: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{url}?done={done}")
 
 
-@require_http_methods(["GET", "POST"])
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("GET", "POST"))
 def site_new_view(request: HttpRequest, access: OrganizationAccess) -> HttpResponse:
     if request.method == "GET":
         return _form_page(request, access, SiteForm(user=request.user), None)
@@ -68,10 +59,7 @@ def site_new_view(request: HttpRequest, access: OrganizationAccess) -> HttpRespo
     return _listed(access, "created")
 
 
-@require_http_methods(["GET", "POST"])
-@with_language
-@signed_in
-@organization_page(manage=True)
+@organization_page(manage=True, methods=("GET", "POST"))
 def site_edit_view(
     request: HttpRequest, access: OrganizationAccess, site_slug: str
 ) -> HttpResponse:
