@@ -31,15 +31,9 @@ def rerender(directory: Path, notes: str = "") -> Path:
 
 
 def _verdict(row: dict[str, Any]) -> str:
-    target = row.get("target_ratio")
     if not row["measured"]:
         return "not measured"
-    if target is None:
-        return ""
-    ratio = row["ratio_median"]
-    if ratio <= target:
-        return f"met (≤ {target}x)"
-    return f"missed by {(ratio / target - 1) * 100:.0f} % (target ≤ {target}x)"
+    return report_plain.verdict(row["ratio_median"], row.get("target_ratio"))
 
 
 def table(result: dict[str, Any]) -> str:

@@ -19,14 +19,17 @@ def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}x"
 
 
-def _verdict(row: dict[str, Any]) -> str:
-    target = row.get("plain_target_ratio")
+def verdict(ratio: float, target: float | None) -> str:
+    """A latency ratio against its target (at most), in words."""
     if target is None:
         return ""
-    ratio = row["ratio_median_plain"]
     if ratio <= target:
         return f"met (≤ {target}x)"
     return f"missed by {(ratio / target - 1) * 100:.0f} % (target ≤ {target}x)"
+
+
+def _verdict(row: dict[str, Any]) -> str:
+    return verdict(row["ratio_median_plain"], row.get("plain_target_ratio"))
 
 
 def plain_table(result: dict[str, Any]) -> str:

@@ -190,6 +190,18 @@ def run_size(settings: Settings, size: int, logs: Path) -> list[Result]:
     return results
 
 
+def _run_module(url: str, module: str, repeats: int) -> str:
+    """A bench module's output, run in its own process against the dataset."""
+    return subprocess.run(
+        [sys.executable, "-m", module, str(repeats)],
+        cwd=data.ROOT,
+        env=data.django_env(url),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def run_matching(settings: Settings) -> dict[str, Any]:
     url = _dataset_url(settings, max(settings.sizes))
     if not data.has_table(url, "pilots_subscription"):
@@ -203,14 +215,7 @@ def run_matching(settings: Settings) -> dict[str, Any]:
     if probe.returncode:
         return {"measured": False, "reason": "pilots.notifications.matching missing"}
     _log("Q6 matching")
-    output = subprocess.run(
-        [sys.executable, "-m", "bench.matching", "3" if settings.requests > 1 else "1"],
-        cwd=data.ROOT,
-        env=data.django_env(url),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    output = _run_module(url, "bench.matching", 3 if settings.requests > 1 else 1)
     return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
 
 
@@ -219,19 +224,7 @@ def run_availability(settings: Settings) -> dict[str, Any]:
     if not data.has_table(url, "pilots_booking"):
         return {"measured": False, "reason": "no booking model"}
     _log("Q7 availability")
-    output = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench.availability",
-            "5" if settings.requests > 1 else "1",
-        ],
-        cwd=data.ROOT,
-        env=data.django_env(url),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    output = _run_module(url, "bench.availability", 5 if settings.requests > 1 else 1)
     return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
 
 
@@ -239,14 +232,7 @@ def run_writes(settings: Settings) -> dict[str, Any]:
     """W1-W3 on the largest dataset, with and without the read-column triggers."""
     _log("W1-W3 write costs")
     url = _dataset_url(settings, max(settings.sizes))
-    output = subprocess.run(
-        [sys.executable, "-m", "bench.writes", "9" if settings.requests > 1 else "1"],
-        cwd=data.ROOT,
-        env=data.django_env(url),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    output = _run_module(url, "bench.writes", 9 if settings.requests > 1 else 1)
     data.vacuum(url, "pilots_site", "pilots_organization", "pilots_site_partners")
     return {"measured": True, **json.loads(output.strip().splitlines()[-1])}
 
