@@ -76,14 +76,14 @@ def version_and_tile(
     """The layer's current version and the tile kept under `key_of(version)`.
 
     When the versions and the tiles live on one Redis server, both are read in
-    one pipelined round trip under the version seen last; the tile is used
+    one round trip (MGET) under the version seen last; the tile is used
     only if the version read is that one (else the right key is read next).
     Otherwise, or on an outage, as layer_version() then cached_tile().
     """
     guess = _last_version.get(layer.name)
     if guess is not None and _available() and _one_server():
         try:
-            version, body = _pipelined(version_key(layer), key_of(guess))
+            version, body = _read_both(version_key(layer), key_of(guess))
         except Exception:  # Redis down or slow: the database still answers
             _failed("read")
         else:
@@ -102,14 +102,16 @@ def _one_server() -> bool:
     return bool(servers[0]._servers == servers[1]._servers)
 
 
-def _pipelined(version_name: str, tile_name: str) -> tuple[str | None, Any]:
-    """(version, tile) of the versions and tiles caches in one round trip."""
+def _read_both(version_name: str, tile_name: str) -> tuple[str | None, Any]:
+    """(version, tile) of the versions and tiles caches in one MGET."""
     tiles: Any = caches[CACHE]
     versions: Any = caches[VERSIONS_CACHE]
-    pipe = tiles._cache.get_client(write=False).pipeline(transaction=False)
-    pipe.get(versions.make_and_validate_key(version_name))
-    pipe.get(tiles.make_and_validate_key(tile_name))
-    raw_version, raw_tile = pipe.execute()
+    raw_version, raw_tile = tiles._cache.get_client().mget(
+        [
+            versions.make_and_validate_key(version_name),
+            tiles.make_and_validate_key(tile_name),
+        ]
+    )
     version = (
         None
         if raw_version is None
