@@ -7,11 +7,14 @@ a queryset: that copying was the largest Python cost of a `near` page.
 """
 
 import string
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from django.core.exceptions import FullResultSet
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BooleanField, Expression, F, FloatField, Func, Value
 from django.db.models.sql.compiler import SQLCompiler
+from django.db.models.sql.where import WhereNode
 
 POINT_SQL = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography"
 
@@ -104,3 +107,62 @@ class WithinSphereReach(_FromPoint):
 
     output_field = BooleanField()
     sql_template = "ST_DWithin({geography}, {point}, {extra}, false)"
+
+
+class NthNearest(_FromPoint):
+    """The sphere distance (`<->`) of the `n`-th row nearest the point among
+    the rows of one table that meet `where` (a query's own WhereNode), or
+    NULL when fewer meet it: a KNN subquery written from the query's WHERE.
+
+    Built by hand, not as a Subquery of the queryset: that clones and
+    resolves the whole query again and compiles it with a second compiler,
+    which was a large part of a `near` page's Python time. The subquery
+    names its table as the query does, so the WHERE's columns are its own.
+    """
+
+    output_field = FloatField()
+    sql_template = "({geography} <-> {point})"
+
+    def __init__(
+        self,
+        geometry: Expression | F,
+        lon: float,
+        lat: float,
+        *,
+        where: WhereNode,
+        table: str,
+        alias: str,
+        n: int,
+    ) -> None:
+        super().__init__(geometry, lon, lat)
+        self.where, self.table, self.alias, self.n = where, table, alias, int(n)
+
+    def relabeled_clone(self, change_map: Mapping[str, str]) -> "NthNearest":
+        clone = super().relabeled_clone(change_map)
+        clone.where = self.where.relabeled_clone(dict(change_map))  # type: ignore[arg-type]
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, tuple[Any, ...]]:
+        distance, distance_params = super().as_sql(compiler, connection)
+        try:
+            where, where_params = compiler.compile(self.where)  # type: ignore[arg-type]
+            where = f" WHERE {where}"
+        except FullResultSet:
+            where, where_params = "", ()
+        name = compiler.quote_name_unless_alias(self.table)
+        if self.alias != self.table:
+            name = f"{name} {compiler.quote_name_unless_alias(self.alias)}"
+        sql = (
+            f"(SELECT {distance} FROM {name}{where} "
+            f"ORDER BY 1 ASC LIMIT 1 OFFSET {self.n - 1})"
+        )
+        return sql, (*distance_params, *where_params)

@@ -13,10 +13,15 @@ so an unreachable server costs one timeout, not one per tile.
 import hashlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.cache import caches
+
+from .layers import TileLayer
+from .versions import CACHE as VERSIONS_CACHE
+from .versions import layer_version, version_key
 
 CACHE = "tiles"
 # The layout of keys and values; a change of it starts from an empty cache.
@@ -58,6 +63,62 @@ def cached_tile(key: str) -> bytes | None:
         _failed("read")
         return None
     return body if isinstance(body, bytes) else None
+
+
+# The version each layer's tiles were last served at: the key a warm tile is
+# guessed under, so its version and bytes come back in one round trip.
+_last_version: dict[str, str] = {}
+
+
+def version_and_tile(
+    layer: TileLayer, key_of: Callable[[str], str]
+) -> tuple[str, bytes | None]:
+    """The layer's current version and the tile kept under `key_of(version)`.
+
+    When the versions and the tiles live on one Redis server, both are read in
+    one round trip (MGET) under the version seen last; the tile is used
+    only if the version read is that one (else the right key is read next).
+    Otherwise, or on an outage, as layer_version() then cached_tile().
+    """
+    guess = _last_version.get(layer.name)
+    if guess is not None and _available() and _one_server():
+        try:
+            version, body = _read_both(version_key(layer), key_of(guess))
+        except Exception:  # Redis down or slow: the database still answers
+            _failed("read")
+        else:
+            if version is not None:
+                _last_version[layer.name] = version
+                if version == guess:
+                    return version, body if isinstance(body, bytes) else None
+                return version, cached_tile(key_of(version))
+    version = layer_version(layer)
+    _last_version[layer.name] = version
+    return version, cached_tile(key_of(version))
+
+
+def _one_server() -> bool:
+    servers: Any = (caches[CACHE], caches[VERSIONS_CACHE])  # RedisCache._servers
+    return bool(servers[0]._servers == servers[1]._servers)
+
+
+def _read_both(version_name: str, tile_name: str) -> tuple[str | None, Any]:
+    """(version, tile) of the versions and tiles caches in one MGET."""
+    tiles: Any = caches[CACHE]
+    versions: Any = caches[VERSIONS_CACHE]
+    raw_version, raw_tile = tiles._cache.get_client().mget(
+        [
+            versions.make_and_validate_key(version_name),
+            tiles.make_and_validate_key(tile_name),
+        ]
+    )
+    version = (
+        None
+        if raw_version is None
+        else str(versions._cache._serializer.loads(raw_version))
+    )
+    tile = None if raw_tile is None else tiles._cache._serializer.loads(raw_tile)
+    return version, tile
 
 
 def keep_tile(key: str, body: bytes) -> None:

@@ -24,7 +24,7 @@ CACHE = "versions"
 logger = logging.getLogger(__name__)
 
 
-def _key(layer: TileLayer) -> str:
+def version_key(layer: TileLayer) -> str:
     return f"tile-layer:{layer.name}"
 
 
@@ -33,7 +33,7 @@ def layer_version(layer: TileLayer, *, fresh: bool = False) -> str:
     cache = caches[CACHE]
     if not fresh:
         try:
-            cached = cache.get(_key(layer))
+            cached = cache.get(version_key(layer))
         except Exception:  # Redis down: the database still answers
             logger.warning("tile version cache unavailable", exc_info=True)
             return layer.version()
@@ -41,7 +41,7 @@ def layer_version(layer: TileLayer, *, fresh: bool = False) -> str:
             return str(cached)
     version = layer.version()
     try:
-        cache.set(_key(layer), version)
+        cache.set(version_key(layer), version)
     except Exception:
         logger.warning("tile version cache unavailable", exc_info=True)
     return version
@@ -49,7 +49,9 @@ def layer_version(layer: TileLayer, *, fresh: bool = False) -> str:
 
 def forget_layer_versions() -> None:
     try:
-        caches[CACHE].delete_many([_key(layer) for layer in TILE_LAYERS.values()])
+        caches[CACHE].delete_many(
+            [version_key(layer) for layer in TILE_LAYERS.values()]
+        )
     except Exception:
         logger.warning("tile version cache unavailable", exc_info=True)
 

@@ -42,7 +42,7 @@ from geo.tiles import (
 
 from ..filters.query_parameters import reject_unknown_query_parameters
 from ..renderers import ProblemJSONRenderer
-from .cache import cached_tile, canonical_filters, keep_tile, tile_key
+from .cache import canonical_filters, keep_tile, tile_key, version_and_tile
 from .layers import TileLayer
 from .versions import layer_version
 
@@ -139,18 +139,20 @@ class VectorTileView(LayerView):
     def get(self, request: Request, z: int, x: int, y: int) -> HttpResponse:
         coordinates = _tile_coordinates(z, x, y)
         reject_unknown_query_parameters(request, self, paging=(VERSION_PARAMETER,))
-        version = layer_version(self.layer)
-        current = request.query_params.get(VERSION_PARAMETER) == version
-        cache_control = (
-            VERSIONED_CACHE_CONTROL if current else UNVERSIONED_CACHE_CONTROL
-        )
         filters = canonical_filters(
             item
             for item in request.query_params.lists()
             if item[0] != VERSION_PARAMETER
         )
+        version, body = version_and_tile(  # kept only after its filters passed
+            self.layer,
+            lambda v: tile_key(self.layer.name, v, **coordinates, filters=filters),
+        )
         key = tile_key(self.layer.name, version, **coordinates, filters=filters)
-        body = cached_tile(key)  # kept only after its filters passed
+        current = request.query_params.get(VERSION_PARAMETER) == version
+        cache_control = (
+            VERSIONED_CACHE_CONTROL if current else UNVERSIONED_CACHE_CONTROL
+        )
         if body is None:
             rows = self.filtered_rows(request)  # a 400 for a bad filter
 

@@ -24,6 +24,7 @@ from django.db.models.functions import Cast, Coalesce
 
 from geo.expressions import (
     GeodesicDistance,
+    NthNearest,
     SphereDistance,
     WithinDistance,
     WithinSphereReach,
@@ -252,12 +253,7 @@ def nearest_bound(queryset: QuerySet, *, count: int) -> QuerySet:
     nearness = queryset.query.annotations.get(NEARNESS)
     if not isinstance(nearness, SphereDistance):
         return queryset
-    nth = Subquery(
-        queryset.annotate(knn_m=F(NEARNESS))
-        .order_by("knn_m")
-        .values("knn_m")[count - 1 : count],
-        output_field=FloatField(),
-    )
+    nth = _nth_nearest(queryset, nearness, count=count)
     reach = Coalesce(nth, F(NEAR_RADIUS), output_field=FloatField())
     disc = WithinSphereReach(
         spatial_expression(queryset.model),
@@ -266,3 +262,33 @@ def nearest_bound(queryset: QuerySet, *, count: int) -> QuerySet:
         reach * Value(_SPHERE_MARGIN) + Value(0.001),
     )
     return queryset.filter(disc)
+
+
+def _nth_nearest(
+    queryset: QuerySet, nearness: SphereDistance, *, count: int
+) -> Expression | Subquery:
+    """The sphere distance of the queryset's `count`-th row nearest-first."""
+    query = queryset.query
+    one_table = (
+        len(query.alias_map) == 1
+        and not query.distinct
+        and not query.group_by
+        and not query.combinator
+    )
+    if one_table:  # a KNN subquery of the same WHERE, written without cloning
+        alias = next(iter(query.alias_map))
+        return NthNearest(
+            spatial_expression(queryset.model),
+            nearness.lon,
+            nearness.lat,
+            where=query.where.clone(),
+            table=query.alias_map[alias].table_name,
+            alias=alias,
+            n=count,
+        )
+    return Subquery(
+        queryset.annotate(knn_m=F(NEARNESS))
+        .order_by("knn_m")
+        .values("knn_m")[count - 1 : count],
+        output_field=FloatField(),
+    )

@@ -53,6 +53,23 @@ def test_the_bound_keeps_exactly_the_first_rows(scattered_sites):
         )
 
 
+@pytest.mark.parametrize("joined", [False, True])
+def test_the_bound_holds_as_a_subquery_and_with_joins(scattered_sites, joined):
+    """The bound's KNN subquery is written from the query's own WHERE: it must
+    follow the query into a subquery (other aliases) and give way to the
+    ORM's subquery when a filter joins another table."""
+    rows = near_filter(
+        Site.objects.all(), lon=CENTRE[0], lat=CENTRE[1], radius_m=800
+    ).order_by("distance_m", "id")
+    if joined:
+        rows = rows.filter(host__name__isnull=False)
+    everything = list(rows.values_list("slug", flat=True))
+    bounded = nearest_bound(rows, count=5)[:5]
+
+    inner = Site.objects.filter(pk__in=bounded.values("pk"))
+    assert set(inner.values_list("slug", flat=True)) == set(everything[:5])
+
+
 def test_other_querysets_are_not_bounded():
     rows = site_list()
 

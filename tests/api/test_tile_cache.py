@@ -61,6 +61,20 @@ def test_a_write_changes_the_bytes_served(client):
     assert set(features(after, "sites")) == {"After"}
 
 
+def test_a_tile_follows_a_version_stored_since_the_last_one(client):
+    """A warm tile is read under the version this process served last; when
+    the cache holds another (TileJSON stored it after a write), that one."""
+    site = SiteFactory.create(name="Before")
+    before = client.get(tile_url("sites"))
+    site_update(site=site, actor=None, name="After")
+    client.get("/tiles/sites.json")  # stores the new version
+
+    after = client.get(tile_url("sites"))
+
+    assert set(features(after, "sites")) == {"After"}
+    assert after["ETag"] != before["ETag"]
+
+
 def test_filters_are_kept_apart_and_their_order_does_not_matter(
     client, django_assert_num_queries
 ):
