@@ -5,7 +5,6 @@ pilots.services.pilots."""
 from typing import Any
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from geo.validation import GeometryError, parse_geometry
@@ -144,13 +143,3 @@ def initial_for(pilot: PilotProject) -> dict[str, Any]:
     if pilot.area is not None:
         initial["area"] = pilot.area.json
     return initial
-
-
-def free_slug(title: str) -> str:
-    """A slug from the title that no pilot has yet ("new" is a page's name)."""
-    base = (slugify(title) or "pilot")[:90]
-    slug, number = base, 1
-    while slug == "new" or PilotProject.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug

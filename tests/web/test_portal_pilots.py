@@ -121,6 +121,14 @@ def test_registering_a_pilot_goes_through_the_service(vocabularies, zones) -> No
     assert PilotProject.objects.filter(slug="harbour-drones-2").exists()
 
 
+def test_a_norwegian_title_keeps_its_letters_in_the_slug(vocabularies, zones) -> None:
+    """æ, ø and å are spelled out as on the organisation pages; slugify alone
+    dropped them ("brattra-drones")."""
+    client = signed_in_client(UserFactory.create())
+    client.post("/my/pilots/new/", form_data(title="Brattøra drones"))
+    assert PilotProject.objects.filter(slug="brattora-drones").exists()
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [

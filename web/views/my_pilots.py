@@ -20,9 +20,10 @@ from pilots.services.pilots import pilot_create, pilot_update
 from pilots.services.transitions import TransitionError
 from pilots.services.workflow import allowed_actions, pilot_transition
 
+from ..free_slug import free_slug
 from ..language import with_language
 from ..pick_map import pick_map
-from ..pilot_form import PilotForm, free_slug, initial_for
+from ..pilot_form import PilotForm, initial_for
 from .pages import not_found, page
 from .signed_in import signed_in
 
@@ -56,7 +57,7 @@ def pilot_new_view(request: HttpRequest) -> HttpResponse:
         return _form_page(request, form, None, status=400)
     pilot = pilot_create(
         actor=request.user,
-        slug=free_slug(form.cleaned_data["title"]),
+        slug=free_slug(PilotProject, form.cleaned_data["title"], "pilot"),
         **form.service_fields(),
     )
     return HttpResponseRedirect(reverse("web:my-pilot", args=[pilot.slug]))
