@@ -8,7 +8,7 @@ passes the bytes on. Run it with `gunicorn bench.floor:application`, with
 
 Two floors: the first joins the host and the zone and reads the partners per
 feature, as the registry did; the plain one (paths under /plain/) asks the
-same statements of `bench_plain_site` (bench.data.load_plain_floor), one row
+same statements of `bench_plain_site` (bench.plain_floor.load_plain_floor), one row
 per site holding exactly the answer's columns.
 """
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import data, measure
+from . import data, measure, plain_floor
 from .queries import QUERIES, Query
 from .servers import WORKER_CLASS, WORKERS, Server
 from .tile_cache import TileCache
@@ -178,7 +178,7 @@ def run_size(settings: Settings, size: int, logs: Path) -> list[Result]:
         )
         _log("loaded" if loaded else "already loaded (same seed and size)")
     data.vacuum(url, "pilots_site", "pilots_organization")
-    data.load_plain_floor(url)
+    plain_floor.load_plain_floor(url)
     app = Server("app", "config.wsgi:application", url, logs / f"app_{size}.log")
     floor = Server("floor", "bench.floor:application", url, logs / f"floor_{size}.log")
     plain = Server("plain", "bench.floor:application", url, logs / f"plain_{size}.log")

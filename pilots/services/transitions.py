@@ -41,7 +41,7 @@ class TransitionNotAllowed(TransitionError):
 
 
 class ReasonRequired(TransitionError):
-    pass
+    """The action needs a reason and none was given (a 400 on `reason`)."""
 
 
 # (state, action, the actions allowed from that state) -> the message.
