@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
 from django.db.models import Expression, F, IntegerField, Model, QuerySet
 from django.db.models.expressions import RawSQL
+
+from .statements import fetch_row
 
 COORDINATE_DECIMALS = 6
 
@@ -66,32 +67,51 @@ def _uses_ready(
 def _feature_sql(
     spec: FeatureSpec, *, srid: int | None, decimals: int, flip_axes: bool = False
 ) -> str:
-    """The text of one feature of row `t`."""
+    """The UTF-8 bytes (bytea) of one feature of row `t`."""
     if _uses_ready(spec, srid=srid, decimals=decimals, flip_axes=flip_axes):
         return _ready_feature_sql(spec)
     built = _built_feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
-    return f"({built})::text"
+    return f"convert_to(({built})::text, 'UTF8')"
 
 
 def _ready_feature_sql(spec: FeatureSpec) -> str:
     """The ready text, with the properties it lacks appended as
-    json_build_object writes them (`, "key" : value` before the closing `}}`)."""
+    json_build_object writes them (`, "key" : value` before the closing `}}`).
+
+    Cut as bytes: left(text, -2) counts the characters of the whole text
+    first, which was most of the time of appending a distance to a page.
+    """
+    ready = "convert_to(t.feature_ready, 'UTF8')"
     keys = list(spec.properties)[_ready_count(spec) :]
     if not keys:
-        return "t.feature_ready"
+        return ready
     first = _ready_count(spec)
     appended = " || ".join(
         f"', \"{_json_key(key)}\" : ' || "
         f"coalesce(to_json(t.prop_{first + offset})::text, 'null')"
         for offset, key in enumerate(keys)
     )
-    return f"(left(t.feature_ready, -2) || {appended} || '}}}}')"
+    return (
+        f"(substr({ready}, 1, octet_length(t.feature_ready) - 2) || "
+        f"convert_to({appended} || '}}}}', 'UTF8'))"
+    )
+
+
+def _bytes(text: str) -> str:
+    """A bytea literal of ASCII text."""
+    return f"'\\x{text.encode().hex()}'::bytea"
+
+
+EMPTY_ARRAY = _bytes("[]")
 
 
 def _aggregate(feature: str, clauses: str = "") -> str:
-    """The JSON array text of the features, NULL for none (json_agg's form:
-    elements separated by a comma and a space)."""
-    return f"'[' || string_agg({feature}, ', '{clauses}) || ']'"
+    """The JSON array of the features as UTF-8 bytes, NULL for none (json_agg's
+    form: elements separated by a comma and a space)."""
+    return (
+        f"{_bytes('[')} || string_agg({feature}, {_bytes(', ')}{clauses}) "
+        f"|| {_bytes(']')}"
+    )
 
 
 def _built_feature_sql(
@@ -163,13 +183,9 @@ def render_features(
         return b"[]"
     # Identifiers come from FeatureSpec (checked), values stay parameters.
     feature = _feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
-    sql = (
-        f"SELECT convert_to(coalesce({_aggregate(feature)}, '[]'), 'UTF8') "
-        f"FROM ({inner_sql}) t"
-    )
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return bytes(cursor.fetchone()[0])
+    sql = f"SELECT coalesce({_aggregate(feature)}, {EMPTY_ARRAY}) FROM ({inner_sql}) t"
+    row = fetch_row(queryset.db, sql, params)
+    return bytes(row[0]) if row else b"[]"
 
 
 @dataclass(frozen=True)
@@ -223,12 +239,12 @@ def render_page(
     sql = (
         "WITH page AS MATERIALIZED (SELECT p.*, row_number() OVER () AS page_row "
         f"FROM ({page_sql}) p) "
-        "SELECT convert_to(coalesce("
+        "SELECT coalesce("
         + _aggregate(
             render.feature,
             f" ORDER BY t.page_row {order}) FILTER (WHERE t.page_row <= %s",
         )
-        + ", '[]'), 'UTF8'), "
+        + f", {EMPTY_ARRAY}), "
         "(SELECT count(*) FROM page), "
         f"(SELECT json_agg(json_build_array({key_row}) ORDER BY page.page_row)::text "
         "FROM page WHERE page.page_row = 1 OR page.page_row = "
@@ -236,9 +252,7 @@ def render_page(
         f"FROM ({render.sql}) t"
     )
     params = (*page_params, limit, limit, *render.params)
-    with connections[page.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        features, fetched, edges = cursor.fetchone()
+    features, fetched, edges = fetch_row(page.db, sql, params) or (b"[]", 0, None)
     rows = [tuple(row) for row in json.loads(edges)] if edges else []
     return RenderedPage(
         features=bytes(features),
@@ -320,10 +334,8 @@ def render_feature(
     selected = _selected(queryset[:1], spec, ready=ready)
     inner_sql, params = selected.query.sql_with_params()
     feature = _feature_sql(spec, srid=srid, decimals=decimals, flip_axes=flip_axes)
-    sql = f"SELECT convert_to({feature}, 'UTF8') FROM ({inner_sql}) t"
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
+    sql = f"SELECT {feature} FROM ({inner_sql}) t"
+    row = fetch_row(queryset.db, sql, params)
     return None if row is None else bytes(row[0])
 
 

@@ -28,6 +28,8 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
+from .statements import fetch_row
+
 LON_LAT = 4326
 WEB_MERCATOR = 3857
 EXTENT = 4096
@@ -158,9 +160,7 @@ def render_tile(
 ) -> bytes:
     """The layer's features in tile z/x/y as MVT bytes (b"" when none)."""
     sql, params = tile_query(queryset, spec, layer=layer, z=z, x=x, y=y)
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
+    row = fetch_row(queryset.db, sql, params)
     return b"" if row is None or row[0] is None else bytes(row[0])
 
 

@@ -95,12 +95,19 @@ TEMPLATES = [
 # save on the registry's small, index-driven queries (ARCHITECTURE.md).
 DATABASE_URL = env.str("DATABASE_URL", default="postgres://ttp:ttp@127.0.0.1:5432/ttp")
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
-DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+# PostGIS with a health check that needs no round trip (config/postgis/base.py).
+DATABASES["default"]["ENGINE"] = "config.postgis"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Page, item and tile statements run prepared (geo/statements.py), each planned
+# for its own values; PREPARED_READS=false behind a pooler that cannot keep them.
+PREPARED_READS = env.bool("PREPARED_READS", default=True)
 DATABASES["default"]["OPTIONS"] = {
-    "options": "-c jit=off -c max_parallel_workers_per_gather=0",
+    "options": "-c jit=off -c max_parallel_workers_per_gather=0"
+    " -c plan_cache_mode=force_custom_plan",
     "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=3),
+    # Only geo.statements' cursors prepare (Django's bind in the client).
+    "prepare_threshold": 5 if PREPARED_READS else None,
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,1 @@
+"""The database backend: Django's PostGIS backend with a cheaper health check."""
