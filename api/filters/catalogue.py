@@ -50,7 +50,9 @@ class CatalogueFilterSet(filters.FilterSet):
     class from them for each request: about a third of the Python time of a
     small list or tile request. Nothing here changes a filter per request, so
     each is copied shallowly and the Form class is built once per FilterSet,
-    with fields its forms share (_SharedFields).
+    with fields its forms share (_SharedFields). A bound filter set parses
+    and applies only the parameters the request names: an absent one is
+    empty, and an empty filter changes nothing.
     """
 
     _form_classes: ClassVar[dict[type, type]] = {}
@@ -71,7 +73,9 @@ class CatalogueFilterSet(filters.FilterSet):
         self.request = request
         self.form_prefix = prefix
         self.filters = {
-            name: copy.copy(declared) for name, declared in self.base_filters.items()
+            name: copy.copy(declared)
+            for name, declared in self.base_filters.items()
+            if not self.is_bound or self._named(name)
         }
         for filter_ in self.filters.values():
             filter_.model = queryset.model
@@ -79,10 +83,22 @@ class CatalogueFilterSet(filters.FilterSet):
             if filter_.method is not None:  # bind a FilterMethod to the copy
                 filter_.method = filter_.method
 
+    def _named(self, name: str) -> bool:
+        key = f"{self.form_prefix}-{name}" if self.form_prefix else name
+        return key in self.data
+
+    @property
+    def form(self) -> Any:
+        if not hasattr(self, "_form"):
+            form = super().form
+            form.fields = {name: form.fields[name] for name in self.filters}
+        return self._form
+
     def get_form_class(self) -> type:
         form_class = self._form_classes.get(type(self))
-        if form_class is None:
-            form_class = super().get_form_class()
+        if form_class is None:  # of every filter (this set may have fewer)
+            fields = {name: f.field for name, f in self.base_filters.items()}
+            form_class = type(f"{type(self).__name__}Form", (self._meta.form,), fields)
             form_class.base_fields = _SharedFields(form_class.base_fields)
             self._form_classes[type(self)] = form_class
         return form_class
@@ -131,6 +147,9 @@ class OrganizationFilterSet(CatalogueFilterSet):
         fields = ["kind", "q", "updated_since", "ordering"]
 
 
+NEAR_AND_RADIUS = ("near", "radius")
+
+
 class LocatedFilterSet(CatalogueFilterSet):
     """Vocabulary and spatial filters of sites and pilots."""
 
@@ -145,6 +164,12 @@ class LocatedFilterSet(CatalogueFilterSet):
     radius = RadiusFilter(method="filter_nothing", min_value=0, max_value=MAX_RADIUS_M)
     intersects = GeometryFilter(method="filter_intersects")
     trl = TRLFilter(method="filter_trl", min_value=1, max_value=9)
+
+    def _named(self, name: str) -> bool:
+        # near and radius are parsed together (SpatialForm names the missing one).
+        if name in NEAR_AND_RADIUS:
+            return any(super(LocatedFilterSet, self)._named(n) for n in NEAR_AND_RADIUS)
+        return super()._named(name)
 
     def filter_sector(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
         return queryset.filter(sectors__overlap=value)
