@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 
 from pilots.sign_in_throttle import (
     ACCOUNT_SCOPE,
@@ -25,6 +25,7 @@ __all__ = [
     "ACCOUNT_SCOPE",
     "AccountSignInThrottle",
     "AuthRateThrottle",
+    "SignedInRateThrottle",
     "account_locked_message",
     "parse_rate",
     "record_failed_sign_in",
@@ -49,3 +50,15 @@ class AuthRateThrottle(ScopedRateThrottle):
             "scope": self.scope,
             "ident": self.get_ident(request),
         }
+
+
+class SignedInRateThrottle(UserRateThrottle):
+    """DRF's per-user rate for signed-in users only: an anonymous client is
+    counted by AnonRateThrottle at a lower rate, so counting it again by
+    address under this scope could never refuse it and cost a cache read and
+    write per request."""
+
+    def get_cache_key(self, request: Any, view: Any) -> str | None:
+        if not (request.user and request.user.is_authenticated):
+            return None
+        return super().get_cache_key(request, view)

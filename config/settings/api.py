@@ -68,7 +68,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "api.throttling.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,
     "NUM_PROXIES": NUM_PROXIES,

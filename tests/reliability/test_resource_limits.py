@@ -237,3 +237,17 @@ def test_user_throttle_counts_per_account() -> None:
 
     assert answers == [200] * 5 + [429]
     assert second.get("/api/v1/zones/").status_code == 200
+
+
+@pytest.mark.usefixtures("strict_throttles")
+def test_an_anonymous_client_is_counted_once_by_address() -> None:
+    """The per-user scope never refuses an anonymous client (its rate is the
+    higher one), so only the anonymous scope counts it."""
+    from django.core.cache import cache
+
+    client = APIClient()
+    for _ in range(2):
+        assert client.get("/api/v1/zones/").status_code == 200
+
+    assert len(cache.get("throttle_anon_127.0.0.1")) == 2
+    assert cache.get("throttle_user_127.0.0.1") is None
