@@ -6,6 +6,7 @@ fifteen nodes each, and Django copies and resolves every node on every clone of
 a queryset: that copying was the largest Python cost of a `near` page.
 """
 
+import functools
 import string
 from collections.abc import Mapping
 from typing import Any, ClassVar
@@ -39,6 +40,19 @@ class _FromPoint(Func):
         super().__init__(geometry, *([] if extra is None else [extra]))
         self.lon, self.lat = float(lon), float(lat)
 
+    def extra_parts(self) -> dict[str, tuple[str, tuple[Any, ...]]]:
+        """More named parts of sql_template: (SQL, parameters)."""
+        return {}
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> "_FromPoint":
+        # A filter's lookup resolves its expression again each time the query
+        # is compiled, copying the whole tree; once resolved, nothing changes.
+        if getattr(self, "_resolved", False):
+            return self
+        resolved = super().resolve_expression(*args, **kwargs)
+        resolved._resolved = True
+        return resolved
+
     def as_sql(
         self,
         compiler: SQLCompiler,
@@ -55,14 +69,23 @@ class _FromPoint(Func):
         }
         if extra:
             parts["extra"] = (extra[0][0], tuple(extra[0][1]))
+        parts.update(self.extra_parts())
         sql: list[str] = []
         params: list[Any] = []
-        for text, name, _, _ in string.Formatter().parse(self.sql_template):
+        for text, name in _template_parts(self.sql_template):
             sql.append(text)
             if name:
                 sql.append(parts[name][0])
                 params.extend(parts[name][1])
         return "".join(sql), tuple(params)
+
+
+@functools.cache
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """(literal text, part name or None) of a sql_template, parsed once."""
+    return tuple(
+        (text, name) for text, name, _, _ in string.Formatter().parse(template)
+    )
 
 
 class GeodesicDistance(_FromPoint):
@@ -102,11 +125,37 @@ class WithinDistance(_FromPoint):
 
 
 class WithinSphereReach(_FromPoint):
-    """Within `reach` metres on the sphere (as `<->` measures), where `reach`
-    is an expression (a subquery, say)."""
+    """Within the sphere distance (as `<->` measures) of `nearest` (an
+    expression: the n-th nearest row's, say) or, when it is NULL, of
+    `radius_m`, times `margin` plus a millimetre.
+
+    One node, the radius a parameter: built of Coalesce, Value and arithmetic
+    it was six nodes that Django copied and resolved on each clone."""
 
     output_field = BooleanField()
-    sql_template = "ST_DWithin({geography}, {point}, {extra}, false)"
+    sql_template = (
+        "ST_DWithin({geography}, {point}, "
+        "(COALESCE({extra}, {radius}) * {margin} + 0.001), false)"
+    )
+
+    def __init__(
+        self,
+        geometry: Expression | F,
+        lon: float,
+        lat: float,
+        nearest: Expression,
+        *,
+        radius_m: float,
+        margin: float,
+    ) -> None:
+        super().__init__(geometry, lon, lat, nearest)
+        self.radius_m, self.margin = float(radius_m), float(margin)
+
+    def extra_parts(self) -> dict[str, tuple[str, tuple[Any, ...]]]:
+        return {
+            "radius": ("%s", (self.radius_m,)),
+            "margin": ("%s", (self.margin,)),
+        }
 
 
 class NthNearest(_FromPoint):
