@@ -95,6 +95,17 @@ class GeodesicDistance(_FromPoint):
     sql_template = "ST_Distance({geography}, {point})"
 
 
+class NearDistance(GeodesicDistance):
+    """The distance of a `near` filter's rows, which also names its radius
+    (not part of the SQL): what a page needs to bound its nearest rows."""
+
+    def __init__(
+        self, geometry: Expression | F, lon: float, lat: float, *, radius_m: float
+    ) -> None:
+        super().__init__(geometry, lon, lat)
+        self.radius_m = float(radius_m)
+
+
 class SphereDistance(_FromPoint):
     """Metres on the sphere by the GiST index's KNN operator (`<->`): what an
     index scan nearest-first orders by."""

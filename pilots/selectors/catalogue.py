@@ -19,12 +19,11 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
 from django.db.models.functions import Cast, Coalesce
 
 from geo.expressions import (
-    GeodesicDistance,
+    NearDistance,
     NthNearest,
     SphereDistance,
     WithinDistance,
@@ -231,8 +230,6 @@ def intersects_filter(queryset: QuerySet, *, geometry: GEOSGeometry) -> QuerySet
     return queryset.filter(location__intersects=geometry)
 
 
-NEARNESS = "nearness"
-NEAR_RADIUS = "near_radius"
 # The KNN operator measures on a sphere, distance_m on the spheroid; the two
 # differ by well under 1 % for any pair of points (radii of curvature of
 # WGS 84 lie within 0.6 % of the mean radius), so a disc of the sphere radius
@@ -249,15 +246,8 @@ def near_filter(
     index of the geography cast (migration 0002) finds the candidates.
     """
     geometry = spatial_expression(queryset.model)
-    return (
-        queryset.filter(WithinDistance(geometry, lon, lat, radius_m))
-        .alias(
-            **{
-                NEARNESS: SphereDistance(geometry, lon, lat),
-                NEAR_RADIUS: Value(float(radius_m)),
-            }
-        )
-        .annotate(distance_m=GeodesicDistance(geometry, lon, lat))
+    return queryset.filter(WithinDistance(geometry, lon, lat, radius_m)).annotate(
+        distance_m=NearDistance(geometry, lon, lat, radius_m=radius_m)
     )
 
 
@@ -271,23 +261,22 @@ def nearest_bound(queryset: QuerySet, *, count: int) -> QuerySet:
     radius (with fewer rows than `count`, the disc is the radius). Other
     querysets come back unchanged.
     """
-    nearness = queryset.query.annotations.get(NEARNESS)
-    if not isinstance(nearness, SphereDistance):
+    near = queryset.query.annotations.get("distance_m")
+    if not isinstance(near, NearDistance):
         return queryset
-    radius = queryset.query.annotations[NEAR_RADIUS]
     disc = WithinSphereReach(
         spatial_expression(queryset.model),
-        nearness.lon,
-        nearness.lat,
-        _nth_nearest(queryset, nearness, count=count),
-        radius_m=radius.value,
+        near.lon,
+        near.lat,
+        _nth_nearest(queryset, near, count=count),
+        radius_m=near.radius_m,
         margin=_SPHERE_MARGIN,
     )
     return queryset.filter(disc)
 
 
 def _nth_nearest(
-    queryset: QuerySet, nearness: SphereDistance, *, count: int
+    queryset: QuerySet, near: NearDistance, *, count: int
 ) -> Expression | Subquery:
     """The sphere distance of the queryset's `count`-th row nearest-first."""
     query = queryset.query
@@ -301,15 +290,17 @@ def _nth_nearest(
         alias = next(iter(query.alias_map))
         return NthNearest(
             spatial_expression(queryset.model),
-            nearness.lon,
-            nearness.lat,
+            near.lon,
+            near.lat,
             where=query.where.clone(),
             table=query.alias_map[alias].table_name,
             alias=alias,
             n=count,
         )
     return Subquery(
-        queryset.annotate(knn_m=F(NEARNESS))
+        queryset.annotate(
+            knn_m=SphereDistance(spatial_expression(queryset.model), near.lon, near.lat)
+        )
         .order_by("knn_m")
         .values("knn_m")[count - 1 : count],
         output_field=FloatField(),
