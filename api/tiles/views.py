@@ -26,7 +26,6 @@ from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from geo.tiles import (
@@ -42,6 +41,7 @@ from geo.tiles import (
 
 from ..filters.query_parameters import reject_unknown_query_parameters
 from ..renderers import ProblemJSONRenderer
+from ..throttling import TileRateThrottle
 from .cache import canonical_filters, keep_tile, tile_key, version_and_tile
 from .layers import TileLayer
 from .versions import layer_version
@@ -93,7 +93,7 @@ class LayerView(APIView):
     schema = LayerSchema()
     authentication_classes: Sequence[type[BaseAuthentication]] = ()  # public only
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [TileRateThrottle]
     throttle_scope = "tiles"
     content_negotiation_class = SingleRepresentation
     renderer_classes = [ProblemJSONRenderer]  # errors; bodies are HttpResponses
