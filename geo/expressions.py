@@ -13,7 +13,15 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import FullResultSet
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, Expression, F, FloatField, Func, Value
+from django.db.models import (
+    BooleanField,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    Subquery,
+    Value,
+)
 from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.where import WhereNode
 
@@ -29,13 +37,14 @@ class _FromPoint(Func):
     """
 
     sql_template: ClassVar[str]
+    _resolved = False
 
     def __init__(
         self,
         geometry: Expression | F,
         lon: float,
         lat: float,
-        extra: Expression | None = None,
+        extra: Expression | Subquery | None = None,
     ) -> None:
         super().__init__(geometry, *([] if extra is None else [extra]))
         self.lon, self.lat = float(lon), float(lat)
@@ -154,7 +163,7 @@ class WithinSphereReach(_FromPoint):
         geometry: Expression | F,
         lon: float,
         lat: float,
-        nearest: Expression,
+        nearest: Expression | Subquery,
         *,
         radius_m: float,
         margin: float,

@@ -22,13 +22,13 @@ from django.conf import settings
 from django.db import connections
 from django.db.backends.postgresql.base import ServerBindingCursor
 
+_ServerBindingCursor: Any = ServerBindingCursor  # psycopg's Cursor, with callproc
 
-class PreparedBinaryCursor(ServerBindingCursor):
+
+class PreparedBinaryCursor(_ServerBindingCursor):
     """Binds on the server, prepares every statement, reads binary results."""
 
-    def execute(  # type: ignore[override]
-        self, query: Any, params: Any = None, **_: Any
-    ) -> "PreparedBinaryCursor":
+    def execute(self, query: Any, params: Any = None, **_: Any) -> Any:
         return super().execute(query, params, prepare=True, binary=True)
 
 
@@ -44,7 +44,7 @@ def read_cursor(alias: str) -> Iterator[Any]:
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     connection.validate_thread_sharing()
-    raw = PreparedBinaryCursor(connection.connection)
+    raw: Any = PreparedBinaryCursor(connection.connection)
     wrap = (
         connection.make_debug_cursor
         if connection.queries_logged

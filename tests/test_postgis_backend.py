@@ -29,7 +29,7 @@ def test_a_connection_the_server_closed_is_replaced_before_it_is_used() -> None:
         time.sleep(0.01)
 
     assert not connection.is_usable()
-    connection.health_check_done = False  # as at the start of each request
+    connection.health_check_done = False  # type: ignore[attr-defined]
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         assert cursor.fetchone()[0] != pid

@@ -95,7 +95,7 @@ class CatalogueFilterSet(filters.FilterSet):
         return self._form
 
     def get_form_class(self) -> type:
-        form_class = self._form_classes.get(type(self))
+        form_class: Any = self._form_classes.get(type(self))
         if form_class is None:  # of every filter (this set may have fewer)
             fields = {name: f.field for name, f in self.base_filters.items()}
             form_class = type(f"{type(self).__name__}Form", (self._meta.form,), fields)

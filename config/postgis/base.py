@@ -26,7 +26,7 @@ from psycopg import pq
 
 
 class DatabaseOperations(PostGISOperations):
-    def last_executed_query(self, cursor: Any, sql: str, params: Any) -> str | None:
+    def last_executed_query(self, cursor: Any, sql: str, params: Any) -> Any:
         if isinstance(cursor, psycopg.ClientCursor):
             return super().last_executed_query(cursor, sql, params)
         try:

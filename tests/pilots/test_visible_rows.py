@@ -1,5 +1,7 @@
 """What everyone may see is one queryset per process, cloned for each caller."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
@@ -12,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_each_caller_gets_its_own_clone_and_sees_new_rows() -> None:
     first = visible_sites(user=AnonymousUser())
-    shown = SiteFactory(slug="shown")
+    shown: Any = SiteFactory(slug="shown")
     SiteFactory(slug="hidden", unpublished_at=timezone.now())
     second = visible_sites()
 
