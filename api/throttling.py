@@ -100,6 +100,8 @@ class WindowCounter(SimpleRateThrottle):
     def wait(self) -> float:
         """Seconds until the weighted count falls below the rate."""
         limit = self.num_requests
+        if limit <= 0:  # a rate of 0: never
+            return float(self.duration)
         if self.current < limit:  # the previous window's weight must shrink
             share = 1 - (limit - self.current) / self.previous
             seconds = (share - self.elapsed) * self.duration

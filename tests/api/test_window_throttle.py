@@ -68,3 +68,9 @@ def test_a_clients_state_is_two_counts(throttle) -> None:
     keys = [key for key in stored._cache if "throttle_anon_203.0.113.9" in key]
     assert len(keys) == 1
     assert cache.get("throttle_anon_203.0.113.9:100000") == 3
+
+
+def test_a_rate_of_nothing_refuses_with_a_wait(throttle, monkeypatch) -> None:
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "0/minute"})
+
+    assert throttle(0) == (False, 60)
