@@ -4,7 +4,6 @@ Organisation admins of the publisher, and moderators, create, change and
 publish an organisation's opportunities.
 """
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,11 +12,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..enqueue import OUTBOX_EVENT, enqueue
 from ..models import Opportunity, Organization, Site
 from ..selectors.permissions import is_moderator, organization_admin_ids
-
-logger = logging.getLogger(__name__)
 
 FOOTPRINT_SQL = """
 UPDATE pilots_opportunity o SET footprint = COALESCE(
@@ -139,16 +135,6 @@ def opportunity_update(
 def opportunity_delete(*, opportunity: Opportunity, actor: Any) -> None:
     _require_manager(actor, opportunity.publisher_id)
     opportunity.delete()
-
-
-def _enqueue_outbox_event(event_id: int) -> None:
-    """Queue matching now; if the broker is down the beat sweeper does it later."""
-    try:
-        enqueue(OUTBOX_EVENT, event_id, retry=False)
-    except Exception:  # any broker failure: the outbox row keeps the work
-        logger.warning(
-            "broker unavailable; outbox event %s left for the sweeper", event_id
-        )
 
 
 def opportunity_publish(*, opportunity: Opportunity, actor: Any) -> Opportunity:

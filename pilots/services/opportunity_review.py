@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 
 from ..models import Opportunity, OpportunityTransition, OutboxEvent
 from ..notifications.cap import notification_cap_check
+from ..notifications.outbox import outbox_event_enqueue
 from ..selectors.permissions import is_moderator
-from .opportunities import _enqueue_outbox_event, _refresh_footprint, may_manage
+from .opportunities import _refresh_footprint, may_manage
 from .transitions import Rule, TransitionForbidden, Transitions, checked_reason
 
 Status = Opportunity.Status
@@ -93,7 +94,7 @@ def _publish(opportunity: Opportunity, now: Any) -> list[str]:
         opportunity=opportunity,
         recipients=recipients,
     )
-    transaction.on_commit(lambda: _enqueue_outbox_event(event.pk))
+    transaction.on_commit(lambda: outbox_event_enqueue(event.pk))
     return ["published_at"]
 
 
