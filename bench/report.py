@@ -5,23 +5,10 @@ from pathlib import Path
 from typing import Any
 
 from . import report_plain
+from .formatting import ms, rate, ratio
 
 README_START = "<!-- bench:start -->"
 README_END = "<!-- bench:end -->"
-
-
-def _ms(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
-
-
-def _rate(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.0f}" if value >= 10 else f"{value:.2g}"
-
-
-def _ratio(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}x"
 
 
 def rerender(directory: Path, notes: str = "") -> Path:
@@ -53,10 +40,10 @@ def table(result: dict[str, Any]) -> str:
         app, floor = row["app"], row["floor"]
         lines.append(
             f"| {row['key']} {row['title']} | {row['size']} | "
-            f"{_ms(app['median_ms'])} / {_ms(app['p95_ms'])} | "
-            f"{_ms(floor['median_ms'])} / {_ms(floor['p95_ms'])} | "
-            f"{_ratio(row['ratio_median'])} | {_rate(app['requests_per_s'])} | "
-            f"{_rate(floor['requests_per_s'])} | {_ratio(row['ratio_throughput'])} | "
+            f"{ms(app['median_ms'])} / {ms(app['p95_ms'])} | "
+            f"{ms(floor['median_ms'])} / {ms(floor['p95_ms'])} | "
+            f"{ratio(row['ratio_median'])} | {rate(app['requests_per_s'])} | "
+            f"{rate(floor['requests_per_s'])} | {ratio(row['ratio_throughput'])} | "
             f"{app['bytes']} / {floor['bytes']} | "
             f"{app['peak_worker_rss_mb']:.0f} / {floor['peak_worker_rss_mb']:.0f} | "
             f"{'yes' if row['same_features'] else 'NO'}: "

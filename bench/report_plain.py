@@ -2,21 +2,8 @@
 
 from typing import Any
 
+from .formatting import ms, rate, ratio
 from .queries import PLAIN_THROUGHPUT_TARGET
-
-
-def _ms(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
-
-
-def _rate(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.0f}" if value >= 10 else f"{value:.2g}"
-
-
-def _ratio(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}x"
 
 
 def verdict(ratio: float, target: float | None) -> str:
@@ -51,11 +38,11 @@ def plain_table(result: dict[str, Any]) -> str:
         same = "yes" if row["same_features_plain"] else "NO"
         lines.append(
             f"| {row['key']} {row['title']} | {row['size']} | "
-            f"{_ms(app['median_ms'])} | {_ms(floor['median_ms'])} | "
-            f"{_ms(plain['median_ms'])} | {_ratio(row['ratio_median'])} | "
-            f"{_ratio(row['ratio_median_plain'])} | "
-            f"{_rate(app['requests_per_s'])} | {_rate(plain['requests_per_s'])} | "
-            f"{_ratio(row['ratio_throughput_plain'])} | "
+            f"{ms(app['median_ms'])} | {ms(floor['median_ms'])} | "
+            f"{ms(plain['median_ms'])} | {ratio(row['ratio_median'])} | "
+            f"{ratio(row['ratio_median_plain'])} | "
+            f"{rate(app['requests_per_s'])} | {rate(plain['requests_per_s'])} | "
+            f"{ratio(row['ratio_throughput_plain'])} | "
             f"{same}: {row['same_features_plain_detail']} | {_verdict(row)} |"
         )
     return "\n".join(lines)
@@ -64,12 +51,12 @@ def plain_table(result: dict[str, Any]) -> str:
 def plain_throughput(result: dict[str, Any]) -> list[str]:
     lines = []
     for row in result["queries"]:
-        ratio = row.get("ratio_throughput_plain")
-        if row["measured"] and row["key"] == "Q1" and ratio:
-            verdict = "met" if ratio >= PLAIN_THROUGHPUT_TARGET else "missed"
+        throughput = row.get("ratio_throughput_plain")
+        if row["measured"] and row["key"] == "Q1" and throughput:
+            met = "met" if throughput >= PLAIN_THROUGHPUT_TARGET else "missed"
             lines.append(
                 f"- Q1 at {row['size']} rows: throughput app / plain floor "
-                f"{ratio:.2f}x (target ≥ {PLAIN_THROUGHPUT_TARGET}x: {verdict})."
+                f"{throughput:.2f}x (target ≥ {PLAIN_THROUGHPUT_TARGET}x: {met})."
             )
     return lines
 
