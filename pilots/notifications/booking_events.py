@@ -29,7 +29,7 @@ from ..models import (
 )
 from ..models.accounts import public_name
 from ..timestamps import format_timestamp
-from .webhooks import DeliveryFailed, DeliveryImpossible
+from .webhooks import DeliveryImpossible
 
 Kind = OutboxEvent.Kind
 Action = BookingTransition.Action
@@ -198,6 +198,7 @@ def booking_event_payload(delivery: Delivery) -> dict[str, Any]:
 
 def booking_event_email_send(delivery: Delivery) -> None:
     from ..booking_emails import booking_event_email
+    from .email import mail_send
 
     person = delivery.user
     if person is None or not person.email:
@@ -206,12 +207,7 @@ def booking_event_email_send(delivery: Delivery) -> None:
         raise DeliveryImpossible("the delivery tells no event")
     message = booking_event_email(delivery.event, person)
     message.extra_headers["X-Delivery-Id"] = delivery.webhook_id
-    try:
-        message.send(fail_silently=False)
-    except OSError as error:
-        raise DeliveryFailed(f"mail: {type(error).__name__}") from None
-    except ValueError as error:
-        raise DeliveryImpossible(f"mail cannot be built: {error}"[:200]) from None
+    mail_send(message)
 
 
 def booking_event_loaded(event_id: int) -> OutboxEvent:

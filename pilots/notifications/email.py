@@ -2,7 +2,7 @@
 in the subscriber's language (English or Norwegian Bokmål)."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.utils import translation
 
 from ..emails import recipient_language
@@ -34,6 +34,12 @@ def email_send(*, delivery: Delivery, notifications: list[Notification]) -> None
         },
     )
     message.attach_alternative(html, "text/html")
+    mail_send(message)
+
+
+def mail_send(message: EmailMessage) -> None:
+    """Send one delivery's message: a server that fails may work on a retry,
+    a message that cannot be built never will."""
     try:
         message.send(fail_silently=False)
     except OSError as error:
